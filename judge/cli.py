@@ -1,0 +1,164 @@
+"""The `judge` command line: thin click commands over problems, stubs and the runner."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from judge import __version__
+from judge.problems import Problem, ProblemError, all_problems, get_problem
+from judge.report_text import format_group_line, format_report
+from judge.sandbox import CHOICES as SANDBOX_CHOICES
+from judge.stubs import StubError, render_stub
+
+
+class UserError(click.ClickException):
+    """A usage error: one line on stderr, exit code 2 (a verdict other than accepted exits 1)."""
+
+    exit_code = 2
+
+
+def _problem(problem_id: str) -> Problem:
+    try:
+        return get_problem(problem_id)
+    except ProblemError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _stub(problem: Problem) -> str:
+    try:
+        return render_stub(problem)
+    except (StubError, OSError, SyntaxError) as exc:
+        raise click.ClickException(f"cannot generate the stub of {problem.id!r}: {exc}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="judge")
+def main() -> None:
+    """A LeetCode-style judge: hidden property-based tests, run against your code in a sandbox.
+
+    \b
+    Start with:  judge list
+                 judge stub sorting -o sorting.py
+                 judge run sorting sorting.py
+    """
+
+
+@main.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as a JSON array.")
+def list_problems(as_json: bool) -> None:
+    """List the problems."""
+    problems = list(all_problems().values())
+    if as_json:
+        rows = [
+            {"id": p.id, "title": p.title, "difficulty": p.difficulty, "tags": list(p.tags), "module": p.module,
+             "entry_points": list(p.entry_points), "groups": [g.name for g in p.groups]}
+            for p in problems
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    width = max((len(p.id) for p in problems), default=10)
+    for p in problems:
+        tags = ", ".join(p.tags)
+        click.echo(f"{p.id:<{width}}  {p.difficulty:<6}  {p.title}" + (f"  [{tags}]" if tags else ""))
+
+
+@main.command()
+@click.argument("problem_id", metavar="ID")
+def show(problem_id: str) -> None:
+    """Show the statement of problem ID, with its public examples."""
+    problem = _problem(problem_id)
+    click.echo(problem.statement().rstrip())
+    click.echo()
+    click.echo(f"Entry points: {', '.join(problem.entry_points)}   (module {problem.module}.py)")
+    if problem.forbidden:
+        click.echo(f"Forbidden: {', '.join(problem.forbidden)}")
+    groups = ", ".join(f"{g.name} ({g.points})" for g in problem.groups)
+    click.echo(f"Test groups: {groups}")
+
+
+@main.command()
+@click.argument("problem_id", metavar="ID")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite an existing FILE.")
+def stub(problem_id: str, output: str | None, force: bool) -> None:
+    """Print (or write) the blank stub of problem ID."""
+    problem = _problem(problem_id)
+    text = _stub(problem)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    if target.exists() and not force:
+        raise UserError(f"{output} already exists (use --force to overwrite)")
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.argument("problem_ids", nargs=-1, metavar="[ID]...")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+def init(directory: str, problem_ids: tuple[str, ...], force: bool) -> None:
+    """Write blank stubs (<module>.py) into DIRECTORY for the given problems, or for all."""
+    problems = [_problem(pid) for pid in problem_ids] or list(all_problems().values())
+    root = Path(directory)
+    root.mkdir(parents=True, exist_ok=True)
+    written = skipped = 0
+    for problem in problems:
+        target = root / f"{problem.module}.py"
+        if target.exists() and not force:
+            click.echo(f"skipped {target} (exists; --force overwrites)", err=True)
+            skipped += 1
+            continue
+        target.write_text(_stub(problem), encoding="utf-8")
+        written += 1
+    click.echo(f"wrote {written} stub(s) to {root}" + (f", skipped {skipped}" if skipped else ""), err=True)
+
+
+@main.command()
+@click.argument("problem_id", metavar="ID")
+@click.argument("file", metavar="FILE")
+@click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON report on stdout.")
+@click.option("--seed", type=click.IntRange(0, 2**64 - 1), help="Seed of the hidden tests (random by default).")
+@click.option("--sandbox", type=click.Choice(SANDBOX_CHOICES), default="auto", show_default=True,
+              help="Where the submission runs.")
+@click.option("--max-examples", type=click.IntRange(1, 100_000), help="hypothesis examples per property test.")
+@click.option("--group", "groups", multiple=True, help="Run only this test group (repeatable).")
+def run(problem_id: str, file: str, as_json: bool, seed: int | None, sandbox: str, max_examples: int | None,
+        groups: tuple[str, ...]) -> None:
+    """Judge FILE against the hidden tests of problem ID.
+
+    Exit code 0 when accepted, 1 for any other verdict, 2 for a usage error.
+    """
+    from judge.runner import judge_file, new_seed
+
+    problem = _problem(problem_id)
+    path = Path(file)
+    if not path.exists():
+        raise UserError(f"no such file: {file}")
+    if path.is_dir():
+        raise UserError(f"{file} is a directory; give the solution's .py file")
+    if not os.access(path, os.R_OK):
+        raise UserError(f"cannot read {file}")
+    unknown = [g for g in groups if g not in {grp.name for grp in problem.groups}]
+    if unknown:
+        names = ", ".join(g.name for g in problem.groups)
+        raise UserError(f"problem {problem.id!r} has no group {unknown[0]!r} (groups: {names})")
+    seed = new_seed() if seed is None else seed
+    on_group = None
+    if not as_json:
+        click.echo(f"Judging {file} on {problem.id} (seed {seed}) ...", err=True)
+        progress = sys.stderr  # the hidden tests' own output is swallowed; progress goes to the real stderr
+        on_group = lambda g: click.echo(format_group_line(g), file=progress)  # noqa: E731
+    report = judge_file(problem, path, seed=seed, sandbox=sandbox, max_examples=max_examples,
+                        only_groups=groups or None, on_group=on_group)
+    if as_json:
+        click.echo(report.dumps())
+    else:
+        click.echo(format_report(report, color=sys.stdout.isatty() or None))
+    sys.exit(0 if report.accepted else 1)

@@ -1,0 +1,168 @@
+"""Loading and validating problem folders; a problem is data, never code inside the judge.
+
+Problem folders, references and templates live at the repository's top level and are copied into
+`judge/_data/` when a wheel is built; both layouts are found here.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+_PACKAGE = Path(__file__).resolve().parent
+DIFFICULTIES = ("easy", "medium", "hard")
+
+
+class ProblemError(Exception):
+    """A problem id that does not exist, or a problem folder that is malformed."""
+
+
+def data_root() -> Path:
+    bundled = _PACKAGE / "_data"
+    return bundled if (bundled / "problems").is_dir() else _PACKAGE.parent
+
+
+def problems_root() -> Path:
+    return data_root() / "problems"
+
+
+def solutions_root() -> Path:
+    return data_root() / "solutions"
+
+
+def templates_root() -> Path:
+    return data_root() / "templates"
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    points: int
+    time_limit_s: float
+    max_examples: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    id: str
+    title: str
+    difficulty: str
+    tags: tuple[str, ...]
+    module: str
+    entry_points: tuple[str, ...]
+    forbidden: tuple[str, ...]
+    groups: tuple[Group, ...]
+    memory_mb: int
+    call_timeout_s: float
+    preload: tuple[str, ...]
+    folder: Path
+
+    @property
+    def statement_path(self) -> Path:
+        return self.folder / "statement.md"
+
+    @property
+    def tests_dir(self) -> Path:
+        return self.folder / "tests"
+
+    @property
+    def reference_path(self) -> Path:
+        return solutions_root() / f"{self.module}.py"
+
+    @property
+    def max_score(self) -> int:
+        return sum(g.points for g in self.groups)
+
+    def group(self, name: str) -> Group:
+        for group in self.groups:
+            if group.name == name:
+                return group
+        raise KeyError(name)
+
+    def statement(self) -> str:
+        return self.statement_path.read_text(encoding="utf-8")
+
+
+def _require(table: dict, key: str, kind: type | tuple, where: str) -> object:
+    if key not in table:
+        raise ProblemError(f"{where}: missing key {key!r}")
+    value = table[key]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise ProblemError(f"{where}: {key!r} has the wrong type ({type(value).__name__})")
+    return value
+
+
+def _load_group(raw: dict, where: str) -> Group:
+    return Group(
+        name=str(_require(raw, "name", str, where)),
+        points=int(_require(raw, "points", int, where)),
+        time_limit_s=float(_require(raw, "time_limit_s", (int, float), where)),
+        max_examples=int(raw.get("max_examples", 0)),
+    )
+
+
+def load_problem(folder: Path) -> Problem:
+    """Parse and validate one problem folder, with errors that name the file and the key."""
+    where = str(folder / "problem.toml")
+    try:
+        raw = tomllib.loads((folder / "problem.toml").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProblemError(f"{where}: not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProblemError(f"{where}: {exc}") from None
+    problem_id = str(_require(raw, "id", str, where))
+    if problem_id != folder.name:
+        raise ProblemError(f"{where}: id {problem_id!r} does not match the folder name {folder.name!r}")
+    module = str(_require(raw, "module", str, where))
+    if module != problem_id.replace("-", "_"):
+        raise ProblemError(f"{where}: module must be {problem_id.replace('-', '_')!r}")
+    difficulty = str(raw.get("difficulty", "medium"))
+    if difficulty not in DIFFICULTIES:
+        raise ProblemError(f"{where}: difficulty must be one of {', '.join(DIFFICULTIES)}")
+    groups = tuple(_load_group(g, f"{where} [[groups]]") for g in _require(raw, "groups", list, where))
+    if not groups:
+        raise ProblemError(f"{where}: at least one group is needed")
+    names = [g.name for g in groups]
+    if len(set(names)) != len(names):
+        raise ProblemError(f"{where}: duplicate group names")
+    limits = raw.get("limits", {})
+    return Problem(
+        id=problem_id,
+        title=str(_require(raw, "title", str, where)),
+        difficulty=difficulty,
+        tags=tuple(raw.get("tags", ())),
+        module=module,
+        entry_points=tuple(_require(raw, "entry_points", list, where)),
+        forbidden=tuple(raw.get("forbidden", ())),
+        groups=groups,
+        memory_mb=int(limits.get("memory_mb", 1024)),
+        call_timeout_s=float(limits.get("call_timeout_s", 10.0)),
+        preload=tuple(raw.get("preload", ())),
+        folder=folder,
+    )
+
+
+@lru_cache(maxsize=1)
+def all_problems() -> dict[str, Problem]:
+    root = problems_root()
+    found = {}
+    for folder in sorted(p for p in root.iterdir() if (p / "problem.toml").is_file()) if root.is_dir() else []:
+        problem = load_problem(folder)
+        found[problem.id] = problem
+    return found
+
+
+def get_problem(problem_id: str) -> Problem:
+    problems = all_problems()
+    if problem_id in problems:
+        return problems[problem_id]
+    close = difflib.get_close_matches(problem_id, list(problems), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else "; `judge list` shows them all"
+    raise ProblemError(f"unknown problem {problem_id!r}{hint}")

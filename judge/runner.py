@@ -1,0 +1,147 @@
+"""Judging one submission: static scan, worker start, hidden tests through the plugin, the report.
+
+Every failure of the judge itself ends as an `internal_error` report, never as a crash or `accepted`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import os
+import secrets
+
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis.internal.conjecture import engine as hypothesis_engine
+
+from judge import harness
+from judge.problems import Problem
+from judge.sandbox import get_sandbox
+from judge.sandbox.base import WorkerSpec
+from judge.staticcheck import check_source, forbidden_modules
+from judge.submission import JudgeOutcome, Submission
+from judge.verdict import Failure, GroupResult, Report, Verdict, overall_verdict
+
+
+def new_seed() -> int:
+    return secrets.randbelow(2**32)
+
+
+def load_reference(problem: Problem) -> ModuleType:
+    """Import the reference in the judge process under a private name (it is the oracle)."""
+    name = f"_judge_reference_{problem.module}"
+    spec = importlib.util.spec_from_file_location(name, problem.reference_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _report_for_all(problem: Problem, verdict: Verdict, message: str, seed: int, sandbox: str,
+                    started: float, output: str | None = None) -> Report:
+    groups = tuple(GroupResult(g.name, g.points, verdict, 0.0, 0, Failure("", message)) for g in problem.groups)
+    return Report(problem.id, verdict, seed, sandbox, time.monotonic() - started, groups, message, output)
+
+
+def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = None, sandbox: str = "auto",
+               max_examples: int | None = None, only_groups: tuple[str, ...] | None = None,
+               on_group: Callable[[harness.GroupState], None] | None = None) -> Report:
+    """Judge the submission at `path` against `problem`'s hidden tests and return the report."""
+    started = time.monotonic()
+    seed = new_seed() if seed is None else seed
+    backend_name = sandbox
+    try:
+        source = Path(path).read_text(encoding="utf-8")
+        backend = get_sandbox(sandbox)
+        backend_name = backend.name
+        problem_found = check_source(source, problem.entry_points, problem.forbidden, str(path))
+        if problem_found is not None:
+            return _report_for_all(problem, Verdict.COMPILE_ERROR, str(problem_found), seed, backend_name, started)
+        spec = WorkerSpec(
+            submission=str(Path(path).resolve()),
+            module=problem.module,
+            entry_points=problem.entry_points,
+            forbidden_modules=forbidden_modules(problem.forbidden),
+            memory_mb=problem.memory_mb,
+            cpu_s=int(sum(g.time_limit_s for g in problem.groups) + 60),
+            preload=problem.preload,
+            run_seed=seed,
+        )
+        submission = Submission(backend, spec, problem.call_timeout_s)
+        try:
+            return _run_tests(problem, submission, seed, backend_name, started, max_examples, only_groups, on_group)
+        finally:
+            submission.close()
+    except UnicodeDecodeError as exc:
+        return _report_for_all(problem, Verdict.COMPILE_ERROR, f"the file is not UTF-8 text: {exc.reason}",
+                               seed, backend_name, started)
+    except Exception:
+        detail = traceback.format_exc(limit=-3)
+        return _report_for_all(problem, Verdict.INTERNAL_ERROR, f"judge error: {detail}", seed, backend_name, started)
+
+
+def _run_tests(problem: Problem, submission: Submission, seed: int, backend_name: str, started: float,
+               max_examples: int | None, only_groups: tuple[str, ...] | None,
+               on_group: Callable[[harness.GroupState], None] | None) -> Report:
+    try:
+        submission.start()
+    except JudgeOutcome as exc:
+        return _report_for_all(problem, Verdict(exc.verdict), str(exc), seed, backend_name, started,
+                               submission.output())
+    if submission.missing:
+        message = f"missing entry point '{submission.missing[0]}'"
+        return _report_for_all(problem, Verdict.COMPILE_ERROR, message, seed, backend_name, started)
+    plugin = harness.JudgePlugin(problem, submission, load_reference(problem), seed, max_examples, only_groups,
+                                 on_group)
+    exit_code = run_pytest(problem, plugin, seed)
+    groups = plugin.results()
+    if plugin.internal_errors or exit_code not in (0, 1):
+        message = "; ".join(plugin.internal_errors) or f"pytest exited with code {exit_code}"
+        groups = tuple(
+            g if g.verdict is not Verdict.ACCEPTED else GroupResult(g.name, g.points, Verdict.INTERNAL_ERROR,
+                                                                    g.time_s, g.tests_run, Failure("", message))
+            for g in groups
+        )
+        return Report(problem.id, Verdict.INTERNAL_ERROR, seed, backend_name, time.monotonic() - started, groups,
+                      message, submission.output())
+    return Report(problem.id, overall_verdict(groups), seed, backend_name, time.monotonic() - started, groups,
+                  None, submission.output())
+
+
+def run_pytest(problem: Problem, plugin: harness.JudgePlugin, seed: int) -> int:
+    """Run the hidden tests in this process with only our plugin's view of the world; output swallowed."""
+    with tempfile.TemporaryDirectory(prefix="judge-pytest-") as tmp:
+        ini = Path(tmp) / "pytest.ini"
+        ini.write_text("[pytest]\n", encoding="utf-8")
+        args = [
+            str(problem.tests_dir),
+            "-c", str(ini),
+            "--rootdir", str(problem.folder.parent),
+            "--import-mode=importlib",
+            "-p", "no:cacheprovider",
+            "-p", "no:randomly",
+            "-p", "no:xdist",
+            "-p", "no:cov",
+            "-q",
+            f"--hypothesis-seed={seed}",
+        ]
+        saved_shrink = getattr(hypothesis_engine, "MAX_SHRINKING_SECONDS", None)
+        hypothesis_engine.MAX_SHRINKING_SECONDS = harness.MAX_SHRINK_SECONDS
+        sink = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+                code = pytest.main(args, plugins=[plugin])
+        finally:
+            if saved_shrink is not None:
+                hypothesis_engine.MAX_SHRINKING_SECONDS = saved_shrink
+        if int(code) not in (0, 1):
+            plugin.internal_errors.append(f"pytest could not run the hidden tests: {sink.getvalue()[-1500:]}")
+        return int(code)
+
+

@@ -1,0 +1,96 @@
+"""Confinement a worker started as root applies to itself before it imports the submission.
+
+A private mount and network namespace (no network interface but a downed loopback), the judge's own
+files (problems, references, other submissions, the judge package) covered by empty read-only tmpfs
+mounts, directories that only root may traverse (a pyenv under /root, say) replaced by a tmpfs that
+holds only the paths the interpreter needs, then an unprivileged uid/gid with no supplementary groups
+and no way to regain privileges. Runs inside the worker, before the audit hook is armed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import stat
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWNET = 0x40000000
+MS_RDONLY = 1
+MS_NOSUID = 2
+MS_NODEV = 4
+MS_NOEXEC = 8
+MS_BIND = 4096
+MS_REC = 16384
+MS_PRIVATE = 1 << 18
+PR_SET_NO_NEW_PRIVS = 38
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None) -> None:
+    enc = [None if s is None else os.fsencode(s) for s in (source, target, fstype, data)]
+    _check(_libc.mount(enc[0], enc[1], enc[2], ctypes.c_ulong(flags), enc[3]), f"mount {target}")
+
+
+def _ancestors(path: str) -> list[str]:
+    parts = os.path.realpath(path).strip("/").split("/")
+    return ["/" + "/".join(parts[: i + 1]) for i in range(len(parts)) if parts[0]]
+
+
+def _traversable_by_others(path: str) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return True
+    return not stat.S_ISDIR(mode) or bool(mode & stat.S_IXOTH)
+
+
+def _open_private_dirs(required: list[str]) -> None:
+    """Make every required path reachable for an unprivileged uid, hiding what else the blocking dirs hold.
+
+    For each ancestor that others may not traverse: remember the child on the way, cover the ancestor
+    with a 0711 tmpfs, recreate the child in it and bind the original child back.
+    """
+    covered: set[str] = set()
+    for path in required:
+        chain = _ancestors(path)
+        for i, ancestor in enumerate(chain[:-1]):
+            if ancestor in covered or _traversable_by_others(ancestor):
+                continue
+            keep = chain[i + 1]
+            saved = os.open(keep, os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)
+            _mount("tmpfs", ancestor, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0711,size=64k")
+            covered.add(ancestor)
+            os.mkdir(keep)
+            _mount(f"/proc/self/fd/{saved}", keep, None, MS_BIND | MS_REC, None)
+            os.close(saved)
+
+
+def _hide(paths: list[str], required: list[str]) -> None:
+    for path in paths:
+        real = os.path.realpath(path)
+        if not os.path.isdir(real):
+            continue
+        if any(r == real or r.startswith(real + "/") for r in map(os.path.realpath, required)):
+            continue
+        _mount("tmpfs", real, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0555,size=4k")
+
+
+def enter(config: dict) -> None:
+    """Namespaces, hidden paths, then drop to the configured unprivileged uid/gid."""
+    _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET), "unshare")
+    _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
+    required = list(config["readable_roots"]) + [config["workdir"]]
+    _open_private_dirs(required)
+    _hide(list(config.get("hidden_paths", ())), required)
+    uid, gid = int(config["uid"]), int(config["gid"])
+    os.setgroups([])
+    os.setresgid(gid, gid, gid)
+    os.setresuid(uid, uid, uid)
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(NO_NEW_PRIVS)")

@@ -1,0 +1,119 @@
+"""The `process` sandbox: the embedded default, available wherever Python runs.
+
+A fresh isolated interpreter (`-I -S -B`) in a new session, an empty private working directory removed
+after the run, an environment reduced to a fixed allow-list, rlimits (CPU, address space, file size,
+open files, processes), an audit hook inside the worker, and -- when the judge runs as root -- private
+mount and network namespaces with the judge's files hidden and an unprivileged uid/gid.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sys
+import tempfile
+
+from judge.sandbox.base import WorkerProcess, WorkerSpec, python_paths
+
+# Variables the worker may see; everything else of the judge's environment (tokens, secrets) stays out.
+THREAD_VARIABLES = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "NUMEXPR_NUM_THREADS": "1",
+    "VECLIB_MAXIMUM_THREADS": "1",
+}
+PASSED_THROUGH = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # correctness settings for some CPUs
+UID_RANGE = (200_000, 2_000_000_000)
+
+
+def worker_environment(workdir: str) -> dict[str, str]:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "HOME": workdir,
+        "TMPDIR": workdir,
+        **THREAD_VARIABLES,
+    }
+    env.update({k: os.environ[k] for k in PASSED_THROUGH if k in os.environ})
+    return env
+
+
+def judge_private_paths() -> list[str]:
+    """The judge's own files a submission must never see: package, problems, references, known submissions."""
+    from judge import problems
+
+    import judge
+
+    package = os.path.dirname(os.path.abspath(judge.__file__))
+    paths = [package, str(problems.problems_root()), str(problems.solutions_root())]
+    repo_tests = os.path.join(os.path.dirname(package), "tests")
+    if os.path.isdir(repo_tests):
+        paths.append(repo_tests)
+    return paths
+
+
+class ProcessSandbox:
+    name = "process"
+
+    def available(self) -> tuple[bool, str]:
+        return True, "always available"
+
+    def prepare_workdir(self, spec: WorkerSpec, uid: int | None) -> tuple[str, str]:
+        workdir = tempfile.mkdtemp(prefix="judge-run-")
+        os.chmod(workdir, 0o700)
+        target = os.path.join(workdir, f"{spec.module}.py")
+        shutil.copyfile(spec.submission, target)
+        os.chmod(target, 0o644)
+        if uid is not None:
+            os.chown(workdir, uid, uid)
+            os.chown(target, uid, uid)
+        return workdir, target
+
+    def start(self, spec: WorkerSpec) -> WorkerProcess:
+        as_root = os.geteuid() == 0
+        uid = random.SystemRandom().randrange(*UID_RANGE) if as_root else None
+        workdir, target = self.prepare_workdir(spec, uid)
+        boot_paths, readable = python_paths(spec.preload)
+        config = {
+            "boot_paths": boot_paths,
+            "readable_roots": readable,
+            "workdir": workdir,
+            "submission": target,
+            "module": spec.module,
+            "entry_points": list(spec.entry_points),
+            "forbidden_modules": list(spec.forbidden_modules),
+            "preload": list(spec.preload),
+            "allow_processes": spec.allow_processes,
+            "max_frame_bytes": spec.max_frame_bytes,
+            "confine_as_root": as_root,
+            "uid": uid,
+            "gid": uid,
+            "hidden_paths": [*judge_private_paths(), *spec.hidden_paths],
+            "limits": {
+                "cpu_s": spec.cpu_s,
+                "address_space_bytes": spec.memory_mb * 1024 * 1024,
+                "file_size_bytes": spec.file_size_bytes,
+                "open_files": spec.open_files,
+                "processes": 64 if spec.allow_processes else (1 if as_root else None),
+                "core_bytes": 0,
+            },
+        }
+        argv = [sys.executable, "-I", "-S", "-B", "-c", _boot_code()]
+        try:
+            return WorkerProcess(argv, worker_environment(workdir), config, spec, workdir, uid=uid)
+        except BaseException:
+            shutil.rmtree(workdir, ignore_errors=True)
+            raise
+
+    def cleanup(self, worker: WorkerProcess) -> None:
+        worker.kill()
+        shutil.rmtree(worker.workdir, ignore_errors=True)
+
+
+def _boot_code() -> str:
+    from judge.sandbox.base import BOOT
+
+    return BOOT

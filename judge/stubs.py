@@ -1,0 +1,92 @@
+"""Blank stubs generated from the reference: signatures and docstrings kept, bodies replaced.
+
+Never written by hand, so a stub always matches the binding entry points of its reference.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+
+import jinja2
+
+from judge.problems import Problem, templates_root
+
+
+class StubError(Exception):
+    """The reference lacks an entry point the problem declares (a problem-folder bug)."""
+
+
+def _blank_body(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.stmt]:
+    body: list[ast.stmt] = []
+    doc = ast.get_docstring(node, clean=False)
+    if doc is not None:
+        body.append(ast.Expr(ast.Constant(doc)))
+    body.append(ast.Raise(exc=ast.Name("NotImplementedError", ast.Load()), cause=None))
+    return body
+
+
+def _blank_function(node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.stmt:
+    node = copy.deepcopy(node)
+    node.body = _blank_body(node)
+    return node
+
+
+def _blank_class(node: ast.ClassDef) -> ast.ClassDef:
+    node = copy.deepcopy(node)
+    body: list[ast.stmt] = []
+    doc = ast.get_docstring(node, clean=False)
+    if doc is not None:
+        body.append(ast.Expr(ast.Constant(doc)))
+    for item in node.body:
+        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
+            not item.name.startswith("_") or item.name == "__init__"
+        ):
+            body.append(_blank_function(item))
+    node.body = body or [ast.Pass()]
+    return node
+
+
+def stub_blocks(reference_source: str, entry_points: tuple[str, ...]) -> list[str]:
+    """The source of each entry point with its body replaced by `raise NotImplementedError`."""
+    tree = ast.parse(reference_source)
+    found = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found[node.name] = _blank_function(node)
+        elif isinstance(node, ast.ClassDef):
+            found[node.name] = _blank_class(node)
+    missing = [name for name in entry_points if name not in found]
+    if missing:
+        raise StubError(f"the reference defines no {', '.join(missing)}")
+    return [ast.unparse(ast.fix_missing_locations(found[name])) for name in entry_points]
+
+
+def _summary(problem: Problem) -> str:
+    """The statement's first paragraph, as the stub's introduction."""
+    for paragraph in problem.statement().split("\n\n"):
+        text = paragraph.strip()
+        if text and not text.startswith("#"):
+            return text
+    return ""
+
+
+def render_stub(problem: Problem) -> str:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_root())),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+    )
+    template = env.get_template("stub.py.j2")
+    blocks = stub_blocks(problem.reference_path.read_text(encoding="utf-8"), problem.entry_points)
+    return template.render(
+        title=problem.title,
+        problem_id=problem.id,
+        difficulty=problem.difficulty,
+        module=problem.module,
+        entry_points=problem.entry_points,
+        forbidden=problem.forbidden,
+        summary=_summary(problem),
+        blocks=blocks,
+    )

@@ -1,0 +1,127 @@
+"""The closed set of verdicts and the frozen report dataclasses, with their JSON form (version 1)."""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass, field
+
+REPORT_VERSION = 1
+MAX_SHOWN_CHARS = 500
+
+
+class Verdict(str, enum.Enum):
+    ACCEPTED = "accepted"
+    WRONG_ANSWER = "wrong_answer"
+    TIME_LIMIT_EXCEEDED = "time_limit_exceeded"
+    MEMORY_LIMIT_EXCEEDED = "memory_limit_exceeded"
+    RUNTIME_ERROR = "runtime_error"
+    COMPILE_ERROR = "compile_error"
+    OUTPUT_LIMIT_EXCEEDED = "output_limit_exceeded"
+    INTERNAL_ERROR = "internal_error"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def truncate(text: str | None, limit: int = MAX_SHOWN_CHARS) -> str | None:
+    if text is None:
+        return None
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+@dataclass(frozen=True)
+class Failure:
+    """The first failure of a group: what a person needs to reproduce and fix it, truncated."""
+
+    test: str
+    message: str
+    failing_input: str | None = None
+    expected: str | None = None
+    got: str | None = None
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    name: str
+    points: int
+    verdict: Verdict
+    time_s: float
+    tests_run: int = 0
+    failure: Failure | None = None
+
+    @property
+    def score(self) -> int:
+        return self.points if self.verdict is Verdict.ACCEPTED else 0
+
+    def to_json(self) -> dict:
+        out: dict = {
+            "name": self.name,
+            "points": self.points,
+            "verdict": self.verdict.value,
+            "score": self.score,
+            "time_s": round(self.time_s, 3),
+        }
+        if self.failure is not None:
+            out["test"] = self.failure.test
+            out["message"] = truncate(self.failure.message)
+            for key in ("failing_input", "expected", "got"):
+                value = getattr(self.failure, key)
+                if value is not None:
+                    out[key] = truncate(value)
+        return out
+
+
+@dataclass(frozen=True)
+class Report:
+    problem: str
+    verdict: Verdict
+    seed: int
+    sandbox: str
+    time_s: float
+    groups: tuple[GroupResult, ...] = ()
+    message: str | None = None  # for verdicts given before any group ran (compile_error, internal_error)
+    output: str | None = None   # the submission's captured stdout/stderr, truncated
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def score(self) -> int:
+        return sum(g.score for g in self.groups)
+
+    @property
+    def max_score(self) -> int:
+        return sum(g.points for g in self.groups)
+
+    @property
+    def accepted(self) -> bool:
+        return self.verdict is Verdict.ACCEPTED
+
+    def to_json(self) -> dict:
+        out: dict = {
+            "version": REPORT_VERSION,
+            "problem": self.problem,
+            "verdict": self.verdict.value,
+            "score": self.score,
+            "max_score": self.max_score,
+            "seed": self.seed,
+            "sandbox": self.sandbox,
+            "time_s": round(self.time_s, 3),
+            "groups": [g.to_json() for g in self.groups],
+        }
+        if self.message is not None:
+            out["message"] = truncate(self.message, 2000)
+        if self.output:
+            out["output"] = truncate(self.output, 2000)
+        return out
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False)
+
+
+def overall_verdict(groups: tuple[GroupResult, ...] | list[GroupResult]) -> Verdict:
+    """Accepted only when every group is; otherwise the first failing group's verdict (problem.toml order)."""
+    for group in groups:
+        if group.verdict is not Verdict.ACCEPTED:
+            return group.verdict
+    return Verdict.ACCEPTED if groups else Verdict.INTERNAL_ERROR

@@ -1,0 +1,301 @@
+"""The code that runs inside the sandbox: imports the submission and serves calls over two pipes.
+
+Started as `python -I -S -c BOOT CONFIG` by a sandbox backend. It sets up its own confinement (rlimits,
+and as root a private mount/network namespace and an unprivileged uid), installs an audit hook that
+refuses files outside a few read-only roots, processes, sockets and ctypes, and only then imports the
+submission. Nothing here decides a verdict: the judge side reads plain data and judges it.
+Imports only the standard library, msgpack and (optionally) numpy.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib.util
+import os
+import resource
+import sys
+import traceback
+from typing import Any
+
+from judge import rpc
+from judge.adapters import AdapterSet, BudgetExceeded
+
+MAX_MESSAGE_CHARS = 2000
+MAX_TRACEBACK_CHARS = 2000
+
+_PROCESS_EVENTS = frozenset(
+    {
+        "os.fork", "os.forkpty", "os.exec", "os.posix_spawn", "os.spawn", "os.system",
+        "subprocess.Popen", "pty.spawn", "os.kill", "os.killpg", "signal.pthread_kill",
+    }
+)
+_ALWAYS_BLOCKED_EVENTS = frozenset(
+    {"sys.addaudithook", "resource.setrlimit", "resource.prlimit", "sqlite3.connect", "os.chroot"}
+)
+_ALWAYS_BLOCKED_PREFIXES = ("socket.", "ctypes.", "winreg.", "_winapi.")
+_WRITE_EVENTS = frozenset(
+    {
+        "os.remove", "os.rename", "os.mkdir", "os.rmdir", "os.chmod", "os.chown", "os.utime",
+        "os.symlink", "os.link", "os.truncate", "os.chflags", "os.lchflags", "os.setxattr",
+        "os.removexattr", "shutil.rmtree", "shutil.copyfile", "shutil.move",
+    }
+)
+_READ_DIR_EVENTS = frozenset({"os.listdir", "os.scandir", "glob.glob", "os.listxattr", "os.getxattr"})
+_ALWAYS_BLOCKED_MODULES = frozenset({"ctypes", "_ctypes", "_posixsubprocess", "_socket", "socket", "resource"})
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+class Guard:
+    """The audit-hook policy: what the submission may open, list, write, import and start."""
+
+    def __init__(self, config: dict) -> None:
+        self.workdir = os.path.realpath(config["workdir"])
+        self.readable = tuple(os.path.realpath(p) for p in config["readable_roots"]) + (self.workdir,)
+        self.forbidden_modules = frozenset(config.get("forbidden_modules", ()))
+        self.submission_file = os.path.realpath(config["submission"])
+        self.allow_processes = bool(config.get("allow_processes"))
+        self.armed = False
+
+    @staticmethod
+    def _inside(path: str, roots: tuple[str, ...]) -> bool:
+        return any(path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
+
+    def _resolve(self, path: Any) -> str | None:
+        if isinstance(path, int) or path is None:
+            return None
+        try:
+            return os.path.realpath(os.fsdecode(path))
+        except (TypeError, ValueError):
+            return "\0invalid"
+
+    def check_read(self, path: Any) -> None:
+        real = self._resolve(path)
+        if real is not None and real not in ("/dev/null", "/dev/urandom") and not self._inside(real, self.readable):
+            raise PermissionError(f"judge sandbox: reading {os.fsdecode(path)!r} is not allowed")
+
+    def check_write(self, path: Any) -> None:
+        real = self._resolve(path)
+        if real is not None and real != "/dev/null" and not self._inside(real, (self.workdir,)):
+            raise PermissionError(f"judge sandbox: writing {os.fsdecode(path)!r} is not allowed")
+
+    def _importer_is_submission(self) -> bool:
+        frame = sys._getframe(2)
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if not (name.startswith("<frozen importlib") or "importlib" in name):
+                return os.path.realpath(name) == self.submission_file if name else False
+            frame = frame.f_back
+        return False
+
+    def __call__(self, event: str, args: tuple) -> None:
+        if not self.armed:
+            return
+        if event == "open":
+            path, mode, flags = args
+            if (mode and any(c in mode for c in "wax+")) or (flags or 0) & _WRITE_FLAGS:
+                self.check_write(path)
+            else:
+                self.check_read(path)
+        elif event == "import":
+            module = args[0]
+            top = module.partition(".")[0]
+            if top in _ALWAYS_BLOCKED_MODULES:
+                raise ImportError(f"judge sandbox: module {module!r} is not available")
+            if (module in self.forbidden_modules or top in self.forbidden_modules) and self._importer_is_submission():
+                raise ImportError(f"judge: module {module!r} is forbidden in this problem")
+        elif event in _READ_DIR_EVENTS:
+            self.check_read(args[0] if args and args[0] is not None else ".")
+        elif event in _WRITE_EVENTS:
+            for arg in args:
+                if isinstance(arg, (str, bytes, os.PathLike)):
+                    self.check_write(arg)
+        elif event in _PROCESS_EVENTS:
+            if not self.allow_processes:
+                raise PermissionError(f"judge sandbox: {event} is not allowed (no processes)")
+        elif event in _ALWAYS_BLOCKED_EVENTS or event.startswith(_ALWAYS_BLOCKED_PREFIXES):
+            raise PermissionError(f"judge sandbox: {event} is not allowed")
+
+
+def _set_limits(limits: dict) -> None:
+    names = {
+        "cpu_s": resource.RLIMIT_CPU,
+        "address_space_bytes": resource.RLIMIT_AS,
+        "file_size_bytes": resource.RLIMIT_FSIZE,
+        "open_files": resource.RLIMIT_NOFILE,
+        "processes": resource.RLIMIT_NPROC,
+        "core_bytes": resource.RLIMIT_CORE,
+    }
+    for key, which in names.items():
+        if key in limits and limits[key] is not None:
+            value = int(limits[key])
+            _soft, hard = resource.getrlimit(which)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)
+            if key == "cpu_s":
+                resource.setrlimit(which, (value, value + 1))  # SIGXCPU first, SIGKILL a second later
+            else:
+                resource.setrlimit(which, (value, value))
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 15] + "... [truncated]"
+
+
+def describe_exception(exc: BaseException, submission_file: str) -> dict:
+    """(type, nearest built-in base, message, traceback of the submission's own frames) as plain data."""
+    builtin_base = next(
+        (k.__name__ for k in type(exc).__mro__ if getattr(builtins, k.__name__, None) is k), "BaseException"
+    )
+    try:
+        message = str(exc)
+    except BaseException:  # a hostile __str__ gets no say
+        message = "<unprintable message>"
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == submission_file]
+    tb_text = "".join(traceback.format_list(frames[-5:]))
+    return {
+        "type": type(exc).__name__[:100],
+        "builtin": builtin_base,
+        "message": _short(message, MAX_MESSAGE_CHARS),
+        "traceback": _short(tb_text, MAX_TRACEBACK_CHARS),
+    }
+
+
+class Server:
+    """Serves call / getattr / release requests for one imported submission."""
+
+    def __init__(self, config: dict, module: Any) -> None:
+        self.module = module
+        self.submission_file = config["submission"]
+        self.entries = {name: getattr(module, name) for name in config["entry_points"] if hasattr(module, name)}
+        self.handles: dict[int, Any] = {}
+        self.next_handle = 1
+        self.max_frame = int(config.get("max_frame_bytes", rpc.MAX_FRAME_BYTES))
+
+    def _target(self, target: Any, name: str) -> tuple[Any, bool]:
+        if target is None:
+            if name not in self.entries:
+                raise LookupError(f"no entry point {name!r}")
+            entry = self.entries[name]
+            return entry, isinstance(entry, type)
+        if not isinstance(target, rpc.Handle) or target.id not in self.handles:
+            raise LookupError("unknown handle")
+        if name.startswith("_"):
+            raise LookupError(f"private attribute {name!r}")
+        return getattr(self.handles[target.id], name), False
+
+    def call(self, target: Any, name: str, args: list, kwargs: dict, options: dict) -> dict:
+        adapters = AdapterSet()
+        try:
+            func, constructs = self._target(target, name)
+            args = adapters.build(args, rpc.AdapterSpec)
+            kwargs = adapters.build(kwargs, rpc.AdapterSpec)
+        except (LookupError, ValueError, AttributeError) as exc:
+            return {"status": "fault", "kind": "protocol", "message": str(exc)}
+        _flush_output()
+        try:
+            value = func(*args, **kwargs)
+        except BudgetExceeded:
+            return {"status": "ok", "value": None, "stats": adapters.stats()}
+        except BaseException as exc:
+            _flush_output()
+            return {
+                "status": "raised",
+                "error": describe_exception(exc, self.submission_file),
+                "stats": adapters.stats(),
+            }
+        _flush_output()
+        if constructs:
+            handle = rpc.Handle(self.next_handle)
+            self.handles[handle.id] = value
+            self.next_handle += 1
+            value = handle
+        response = {"status": "ok", "value": adapters.unwrap(value), "stats": adapters.stats()}
+        if options.get("report_args"):
+            response["args_after"] = adapters.unwrap(list(args))
+            response["kwargs_after"] = adapters.unwrap(kwargs)
+        return response
+
+    def getattr(self, target: Any, name: str) -> dict:
+        try:
+            obj, _ = self._target(target, name)
+        except BaseException as exc:
+            return {"status": "raised", "error": describe_exception(exc, self.submission_file), "stats": {}}
+        return {"status": "ok", "value": obj, "stats": {}}
+
+    def handle(self, request: list) -> dict:
+        op = request[0]
+        if op == "call":
+            _, target, name, args, kwargs, options = request
+            return self.call(target, name, args, kwargs, options)
+        if op == "getattr":
+            return self.getattr(request[1], request[2])
+        if op == "release":
+            self.handles.pop(getattr(request[1], "id", None), None)
+            return {"status": "ok", "value": None, "stats": {}}
+        return {"status": "fault", "kind": "protocol", "message": f"unknown request {op!r}"}
+
+    def send(self, fd: int, response: dict) -> None:
+        try:
+            rpc.write_frame(fd, response, self.max_frame)
+        except rpc.CodecError as exc:
+            kind = "too_large" if "frame cap" in str(exc) else "unsupported"
+            message = str(exc) if kind == "too_large" else f"returned an {exc}"
+            rpc.write_frame(fd, {"status": "fault", "kind": kind, "message": message})
+
+
+def _flush_output() -> None:
+    for stream in (sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+
+
+def _load_submission(config: dict) -> Any:
+    spec = importlib.util.spec_from_file_location(config["module"], config["submission"])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[config["module"]] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(config: dict) -> None:
+    request_fd, response_fd = config["request_fd"], config["response_fd"]
+    os.set_inheritable(request_fd, False)
+    os.set_inheritable(response_fd, False)
+    for name in config.get("preload", ()):
+        __import__(name)
+    if config.get("confine_as_root") and os.geteuid() == 0:
+        from judge.sandbox import confine
+
+        confine.enter(config)
+    _set_limits(config.get("limits", {}))
+    guard = Guard(config)
+    sys.addaudithook(guard)
+    for name in list(sys.modules):
+        if name.partition(".")[0] in _ALWAYS_BLOCKED_MODULES:
+            del sys.modules[name]
+    sys.path[:] = [p for p in sys.path if p not in config.get("boot_paths", ())] + [config["workdir"]]
+    os.chdir(config["workdir"])
+    sys.dont_write_bytecode = True
+    guard.armed = True
+    try:
+        module = _load_submission(config)
+    except BaseException as exc:
+        _flush_output()
+        rpc.write_frame(response_fd, {"status": "import_failed", "error": describe_exception(exc, config["submission"])})
+        return
+    server = Server(config, module)
+    missing = [n for n in config["entry_points"] if n not in server.entries]
+    rpc.write_frame(response_fd, {"status": "ready", "missing": missing, "pid": os.getpid()})
+    while True:
+        try:
+            request = rpc.read_frame(request_fd, server.max_frame)
+        except (rpc.PeerClosed, OSError):
+            return
+        except rpc.CodecError as exc:
+            server.send(response_fd, {"status": "fault", "kind": "protocol", "message": str(exc)})
+            continue
+        if request[0] == "exit":
+            return
+        server.send(response_fd, server.handle(request))
