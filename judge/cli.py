@@ -129,8 +129,9 @@ def init(directory: str, problem_ids: tuple[str, ...], force: bool) -> None:
               help="Where the submission runs.")
 @click.option("--max-examples", type=click.IntRange(1, 100_000), help="hypothesis examples per property test.")
 @click.option("--group", "groups", multiple=True, help="Run only this test group (repeatable).")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first failing group (later groups are left out).")
 def run(problem_id: str, file: str, as_json: bool, seed: int | None, sandbox: str, max_examples: int | None,
-        groups: tuple[str, ...]) -> None:
+        groups: tuple[str, ...], fail_fast: bool) -> None:
     """Judge FILE against the hidden tests of problem ID.
 
     Exit code 0 when accepted, 1 for any other verdict, 2 for a usage error.
@@ -156,7 +157,7 @@ def run(problem_id: str, file: str, as_json: bool, seed: int | None, sandbox: st
         progress = sys.stderr  # the hidden tests' own output is swallowed; progress goes to the real stderr
         on_group = lambda g: click.echo(format_group_line(g), file=progress)  # noqa: E731
     report = judge_file(problem, path, seed=seed, sandbox=sandbox, max_examples=max_examples,
-                        only_groups=groups or None, on_group=on_group)
+                        only_groups=groups or None, on_group=on_group, fail_fast=fail_fast)
     if as_json:
         click.echo(report.dumps())
     else:

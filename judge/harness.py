@@ -88,8 +88,9 @@ class JudgePlugin:
 
     def __init__(self, problem: Problem, submission: Submission, reference: Any, seed: int,
                  max_examples: int | None = None, only_groups: tuple[str, ...] | None = None,
-                 on_group: Callable[[GroupState], None] | None = None) -> None:
+                 on_group: Callable[[GroupState], None] | None = None, fail_fast: bool = False) -> None:
         self.problem = problem
+        self.fail_fast = fail_fast
         self.proxy = submission
         self.reference_module = reference
         self.seed = seed
@@ -191,6 +192,9 @@ class JudgePlugin:
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         group = self._group_of(item)
+        if self.fail_fast and any(g.failure is not None for g in self.groups.values() if g is not group):
+            group.selected = False
+            pytest.skip("an earlier group failed (--fail-fast)")
         self._enter_group(group)
         if group.failure is not None:
             pytest.skip("an earlier test of this group failed")

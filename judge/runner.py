@@ -51,7 +51,7 @@ def _report_for_all(problem: Problem, verdict: Verdict, message: str, seed: int,
 
 def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = None, sandbox: str = "auto",
                max_examples: int | None = None, only_groups: tuple[str, ...] | None = None,
-               on_group: Callable[[harness.GroupState], None] | None = None) -> Report:
+               on_group: Callable[[harness.GroupState], None] | None = None, fail_fast: bool = False) -> Report:
     """Judge the submission at `path` against `problem`'s hidden tests and return the report."""
     started = time.monotonic()
     seed = new_seed() if seed is None else seed
@@ -75,7 +75,8 @@ def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = 
         )
         submission = Submission(backend, spec, problem.call_timeout_s)
         try:
-            return _run_tests(problem, submission, seed, backend_name, started, max_examples, only_groups, on_group)
+            return _run_tests(problem, submission, seed, backend_name, started, max_examples, only_groups, on_group,
+                              fail_fast)
         finally:
             submission.close()
     except UnicodeDecodeError as exc:
@@ -88,7 +89,7 @@ def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = 
 
 def _run_tests(problem: Problem, submission: Submission, seed: int, backend_name: str, started: float,
                max_examples: int | None, only_groups: tuple[str, ...] | None,
-               on_group: Callable[[harness.GroupState], None] | None) -> Report:
+               on_group: Callable[[harness.GroupState], None] | None, fail_fast: bool) -> Report:
     try:
         submission.start()
     except JudgeOutcome as exc:
@@ -98,7 +99,7 @@ def _run_tests(problem: Problem, submission: Submission, seed: int, backend_name
         message = f"missing entry point '{submission.missing[0]}'"
         return _report_for_all(problem, Verdict.COMPILE_ERROR, message, seed, backend_name, started)
     plugin = harness.JudgePlugin(problem, submission, load_reference(problem), seed, max_examples, only_groups,
-                                 on_group)
+                                 on_group, fail_fast)
     exit_code = run_pytest(problem, plugin, seed)
     groups = plugin.results()
     if plugin.internal_errors or exit_code not in (0, 1):

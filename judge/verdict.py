@@ -120,7 +120,12 @@ class Report:
 
 
 def overall_verdict(groups: tuple[GroupResult, ...] | list[GroupResult]) -> Verdict:
-    """Accepted only when every group is; otherwise the first failing group's verdict (problem.toml order)."""
+    """Accepted only when every group is; otherwise the first failing group's verdict (problem.toml order).
+
+    A judge failure anywhere (internal_error) outranks every verdict about the submission.
+    """
+    if any(g.verdict is Verdict.INTERNAL_ERROR for g in groups):
+        return Verdict.INTERNAL_ERROR
     for group in groups:
         if group.verdict is not Verdict.ACCEPTED:
             return group.verdict

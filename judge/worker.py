@@ -78,11 +78,22 @@ class Guard:
         if real is not None and real != "/dev/null" and not self._inside(real, (self.workdir,)):
             raise PermissionError(f"judge sandbox: writing {os.fsdecode(path)!r} is not allowed")
 
+    def check_module_file(self, path: Any) -> None:
+        """Source modules raise no import event: catch reading a forbidden module's .py/.pyc instead."""
+        if not self.forbidden_modules or not isinstance(path, (str, bytes)):
+            return
+        parts = os.fsdecode(path).rsplit("/", 3)
+        name = parts[-1].split(".", 1)[0]
+        if name == "__init__":
+            name = parts[-2] if parts[-2] != "__pycache__" else parts[-3]
+        if name in self.forbidden_modules and self._importer_is_submission():
+            raise ImportError(f"judge: module {name!r} is forbidden in this problem")
+
     def _importer_is_submission(self) -> bool:
-        frame = sys._getframe(2)
+        frame = sys._getframe(1)
         while frame is not None:
             name = frame.f_code.co_filename
-            if not (name.startswith("<frozen importlib") or "importlib" in name):
+            if name != __file__ and not (name.startswith("<frozen importlib") or "importlib" in name):
                 return os.path.realpath(name) == self.submission_file if name else False
             frame = frame.f_back
         return False
@@ -96,6 +107,7 @@ class Guard:
                 self.check_write(path)
             else:
                 self.check_read(path)
+                self.check_module_file(path)
         elif event == "import":
             module = args[0]
             top = module.partition(".")[0]
@@ -272,8 +284,9 @@ def main(config: dict) -> None:
     _set_limits(config.get("limits", {}))
     guard = Guard(config)
     sys.addaudithook(guard)
+    purged = _ALWAYS_BLOCKED_MODULES | guard.forbidden_modules
     for name in list(sys.modules):
-        if name.partition(".")[0] in _ALWAYS_BLOCKED_MODULES:
+        if name.partition(".")[0] in purged:  # a cached module would be handed out without an import event
             del sys.modules[name]
     sys.path[:] = [p for p in sys.path if p not in config.get("boot_paths", ())] + [config["workdir"]]
     os.chdir(config["workdir"])

@@ -94,9 +94,6 @@ class _OutputCapture(threading.Thread):
                     self.exceeded.set()
         except OSError:
             pass
-        finally:
-            with contextlib.suppress(OSError):
-                os.close(self.fd)
 
     def text(self) -> str:
         out = self.data.decode("utf-8", "replace")
@@ -207,7 +204,6 @@ class WorkerProcess:
         os.set_blocking(self.request_fd, False)
         self.stdout = _OutputCapture(self.popen.stdout.fileno(), spec.output_capture_bytes, spec.output_limit_bytes)
         self.stderr = _OutputCapture(self.popen.stderr.fileno(), spec.output_capture_bytes, spec.output_limit_bytes)
-        self.popen.stdout = self.popen.stderr = None  # the capture threads own and close those fds
         self.stdout.start()
         self.stderr.start()
         self.alive = True
@@ -322,6 +318,11 @@ class WorkerProcess:
         for fd in (self.request_fd, self.response_fd):
             with contextlib.suppress(OSError):
                 os.close(fd)
+        self.stdout.join(timeout=2)
+        self.stderr.join(timeout=2)
+        for pipe in (self.popen.stdout, self.popen.stderr):
+            with contextlib.suppress(OSError):
+                pipe.close()
 
     @staticmethod
     def _kill_uid(uid: int) -> None:

@@ -1,0 +1,32 @@
+"""Shared helpers of the project's own tests."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SUBMISSIONS = REPO / "tests" / "submissions"
+HOSTILE = REPO / "tests" / "hostile"
+_EXPECT = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$", re.MULTILINE)
+
+
+def expected_verdict(path: Path) -> str:
+    match = _EXPECT.search(path.read_text(encoding="utf-8"))
+    if match is None:
+        raise ValueError(f"{path} has no '# expect: <verdict>' line")
+    return match.group(1)
+
+
+def test_seed() -> int:
+    """A fresh seed per test session (printed on failure), or JUDGE_TEST_SEED to replay one."""
+    return int(os.environ.get("JUDGE_TEST_SEED", random.SystemRandom().randrange(2**32)))
+
+
+@pytest.fixture(scope="session")
+def seed() -> int:
+    return test_seed()

@@ -1,0 +1,3 @@
+def sort(items):
+    print("looking at", items)
+    return list(items)

@@ -1,0 +1,3 @@
+def sort(items):
+    while True:
+        pass

@@ -1,0 +1,172 @@
+"""The process sandbox against hostile submissions: limits, isolation, and nothing survives the run."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from conftest import HOSTILE
+
+from judge.problems import get_problem
+from judge.runner import judge_file
+from judge.sandbox import get_sandbox
+from judge.sandbox.base import WorkerSpec
+from judge.submission import (
+    MemoryLimitExceeded,
+    OutputLimitExceeded,
+    Submission,
+    SubmissionCrashed,
+    SubmissionFault,
+    SubmissionImportFailed,
+    TimeLimitExceeded,
+)
+
+
+def _start(name: str, timeout: float = 5.0, **spec: object) -> Submission:
+    options = {"memory_mb": 512, "forbidden_modules": ("heapq",), **spec}
+    worker_spec = WorkerSpec(submission=str(HOSTILE / f"{name}.py"), module="sorting", entry_points=("sort",),
+                             **options)
+    submission = Submission(get_sandbox("process"), worker_spec, timeout)
+    submission.start()
+    return submission
+
+
+@pytest.fixture
+def hostile(request: pytest.FixtureRequest):
+    started: list[Submission] = []
+
+    def start(name: str, **kwargs: object) -> Submission:
+        started.append(_start(name, **kwargs))
+        return started[-1]
+
+    yield start
+    for submission in started:
+        submission.close()
+
+
+def test_infinite_loop_times_out_and_is_killed(hostile) -> None:
+    submission = hostile("infinite_loop", timeout=1.0)
+    pid = submission.worker.popen.pid
+    began = time.monotonic()
+    with pytest.raises(TimeLimitExceeded):
+        submission.sort([1, 2])
+    assert time.monotonic() - began < 10
+    assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split(")")[1][:3]
+
+
+def test_memory_bomb_is_memory_limit_exceeded(hostile) -> None:
+    with pytest.raises(MemoryLimitExceeded):
+        hostile("memory_bomb").sort([1])
+
+
+def test_exit_at_import_is_not_a_pass(hostile) -> None:
+    with pytest.raises(SubmissionImportFailed, match="SystemExit"):
+        hostile("exit_at_import")
+
+
+def test_os_exit_during_a_call_is_a_crash(hostile) -> None:
+    with pytest.raises(SubmissionCrashed, match="exit code 0"):
+        hostile("os_exit_in_call").sort([1])
+
+
+def test_output_flood_is_cut_and_reported(hostile) -> None:
+    submission = hostile("output_flood")
+    with pytest.raises(OutputLimitExceeded):
+        submission.sort([1])
+    kept = submission.output()
+    assert kept.startswith("spam spam")
+    assert len(kept) < 20_000 and "more bytes discarded" in kept
+
+
+def test_small_output_is_captured(hostile) -> None:
+    submission = hostile("chatty")
+    assert submission.sort([2, 1]) == [2, 1]
+    assert "looking at [2, 1]" in submission.output()
+
+
+def test_environment_is_scrubbed(hostile, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JUDGE_TEST_SECRET_TOKEN", "hunter2")
+    seen = hostile("snoop").sort(["env"])
+    assert "JUDGE_TEST_SECRET_TOKEN" not in seen
+    assert "hunter2" not in repr(seen)
+    assert set(seen) <= {"PATH", "LANG", "LC_ALL", "HOME", "TMPDIR", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
+                         "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "OPENBLAS_CORETYPE",
+                         "OPENBLAS_L2_SIZE"}
+
+
+@pytest.mark.parametrize("secret", ["problems/sorting/tests", "solutions/sorting.py", "tests/submissions"])
+def test_hidden_tests_references_and_other_submissions_are_unreadable(hostile, secret: str) -> None:
+    from judge.problems import data_root
+
+    target = data_root() / secret
+    if target.is_dir():
+        target = next(p for p in target.rglob("*.py"))
+    with pytest.raises(PermissionError):
+        hostile("snoop").sort([str(target)])
+
+
+def test_no_network(hostile) -> None:
+    with pytest.raises((ImportError, PermissionError, OSError)):
+        hostile("snoop").sort(["socket"])
+
+
+def test_no_processes(hostile) -> None:
+    with pytest.raises(PermissionError):
+        hostile("snoop").sort(["fork"])
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the uid drop happens only when the judge runs as root")
+def test_worker_drops_root(hostile) -> None:
+    uid, gid = hostile("snoop").sort(["uid"])
+    assert uid != 0 and gid != 0
+
+
+def test_escaped_grandchild_does_not_survive(hostile) -> None:
+    submission = hostile("escaping_grandchild", allow_processes=True)
+    grandchild = submission.sort([1])
+    assert Path(f"/proc/{grandchild}").exists()
+    submission.close()
+    time.sleep(0.2)
+    stat = Path(f"/proc/{grandchild}/stat")
+    assert not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_working_directory_is_removed(hostile) -> None:
+    submission = hostile("chatty")
+    workdir = submission.worker.workdir
+    assert Path(workdir).is_dir()
+    submission.close()
+    assert not Path(workdir).exists()
+
+
+def test_object_with_forged_equality_is_refused(hostile) -> None:
+    with pytest.raises(SubmissionFault, match="unsupported type"):
+        hostile("always_equal").sort([1])
+
+
+def test_patching_the_worker_cannot_forge_an_answer(hostile) -> None:
+    with pytest.raises(SubmissionCrashed):
+        hostile("forge_protocol").sort([1])
+
+
+def test_forbidden_module_is_blocked_at_run_time(hostile) -> None:
+    with pytest.raises(ImportError, match="forbidden"):
+        hostile("dynamic_import").sort([3, 1])
+
+
+@pytest.mark.parametrize(
+    ("name", "verdict"),
+    [
+        ("infinite_loop", "time_limit_exceeded"),
+        ("memory_bomb", "memory_limit_exceeded"),
+        ("exit_at_import", "runtime_error"),
+        ("output_flood", "output_limit_exceeded"),
+        ("always_equal", "runtime_error"),
+        ("dynamic_import", "runtime_error"),
+    ],
+)
+def test_hostile_submission_verdicts(name: str, verdict: str, seed: int) -> None:
+    report = judge_file(get_problem("sorting"), HOSTILE / f"{name}.py", seed=seed, only_groups=("examples",))
+    assert report.verdict.value == verdict, report.dumps()
