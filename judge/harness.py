@@ -8,11 +8,12 @@ each failure into a verdict with the details the report shows.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -48,9 +49,12 @@ class GroupState:
             self.verdict, self.failure = verdict, failure
 
 
+_EXCEPTION_GROUP = getattr(builtins, "BaseExceptionGroup", ())  # Python 3.10 has none
+
+
 def _leaf_exception(exc: BaseException) -> BaseException:
     """The first real failure inside hypothesis' exception groups (several distinct bugs, flaky)."""
-    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+    while _EXCEPTION_GROUP and isinstance(exc, _EXCEPTION_GROUP) and exc.exceptions:
         exc = exc.exceptions[0]
     return exc
 

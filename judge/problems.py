@@ -94,7 +94,7 @@ def _require(table: dict, key: str, kind: type | tuple, where: str) -> object:
     if key not in table:
         raise ProblemError(f"{where}: missing key {key!r}")
     value = table[key]
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         raise ProblemError(f"{where}: {key!r} has the wrong type ({type(value).__name__})")
     return value
 

@@ -28,9 +28,9 @@ def _indent(text: str, prefix: str = "      ") -> str:
 
 def format_group_line(group: object) -> str:
     """A progress line for a finished group (harness.GroupState), printed while the run goes on."""
-    verdict = getattr(group, "verdict")
+    verdict = group.verdict
     mark = "ok" if verdict is Verdict.ACCEPTED else verdict.value
-    return f"  {getattr(group, 'name'):<14} {mark:<22} {getattr(group, 'elapsed'):6.2f} s"
+    return f"  {group.name:<14} {mark:<22} {group.elapsed:6.2f} s"
 
 
 def format_report(report: Report, color: bool | None = None) -> str:
@@ -42,7 +42,7 @@ def format_report(report: Report, color: bool | None = None) -> str:
         + f"  {report.problem}  score {report.score}/{report.max_score}"
         + f"  ({report.time_s:.2f} s, sandbox {report.sandbox}, seed {report.seed})",
     ]
-    if report.message and report.verdict in (Verdict.COMPILE_ERROR, Verdict.INTERNAL_ERROR) or (
+    if (report.message and report.verdict in (Verdict.COMPILE_ERROR, Verdict.INTERNAL_ERROR)) or (
         report.message and not any(g.tests_run for g in report.groups)
     ):
         lines.append(_indent(report.message, "  "))

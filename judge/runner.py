@@ -10,7 +10,6 @@ import importlib.util
 import io
 import os
 import secrets
-
 import tempfile
 import time
 import traceback

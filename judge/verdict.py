@@ -64,7 +64,8 @@ class GroupResult:
             "time_s": round(self.time_s, 3),
         }
         if self.failure is not None:
-            out["test"] = self.failure.test
+            if self.failure.test:
+                out["test"] = self.failure.test
             out["message"] = truncate(self.failure.message)
             for key in ("failing_input", "expected", "got"):
                 value = getattr(self.failure, key)

@@ -10,6 +10,7 @@ Imports only the standard library, msgpack and (optionally) numpy.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import importlib.util
 import os
 import resource
@@ -50,7 +51,7 @@ class Guard:
 
     def __init__(self, config: dict) -> None:
         self.workdir = os.path.realpath(config["workdir"])
-        self.readable = tuple(os.path.realpath(p) for p in config["readable_roots"]) + (self.workdir,)
+        self.readable = (*(os.path.realpath(p) for p in config["readable_roots"]), self.workdir)
         self.forbidden_modules = frozenset(config.get("forbidden_modules", ()))
         self.submission_file = os.path.realpath(config["submission"])
         self.allow_processes = bool(config.get("allow_processes"))
@@ -257,10 +258,8 @@ class Server:
 
 def _flush_output() -> None:
     for stream in (sys.__stdout__, sys.__stderr__):
-        try:
+        with contextlib.suppress(BaseException):
             stream.flush()
-        except BaseException:
-            pass
 
 
 def _load_submission(config: dict) -> Any:
@@ -296,7 +295,8 @@ def main(config: dict) -> None:
         module = _load_submission(config)
     except BaseException as exc:
         _flush_output()
-        rpc.write_frame(response_fd, {"status": "import_failed", "error": describe_exception(exc, config["submission"])})
+        error = describe_exception(exc, config["submission"])
+        rpc.write_frame(response_fd, {"status": "import_failed", "error": error})
         return
     server = Server(config, module)
     missing = [n for n in config["entry_points"] if n not in server.entries]

@@ -97,7 +97,8 @@ class _OutputCapture(threading.Thread):
 
     def text(self) -> str:
         out = self.data.decode("utf-8", "replace")
-        return out + (f"\n... [{self.total - len(self.data)} more bytes discarded]" if self.total > len(self.data) else "")
+        dropped = self.total - len(self.data)
+        return out + (f"\n... [{dropped} more bytes discarded]" if dropped > 0 else "")
 
 
 def python_paths(preload: tuple[str, ...]) -> tuple[list[str], list[str]]:

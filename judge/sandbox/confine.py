@@ -86,7 +86,7 @@ def enter(config: dict) -> None:
     """Namespaces, hidden paths, then drop to the configured unprivileged uid/gid."""
     _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET), "unshare")
     _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
-    required = list(config["readable_roots"]) + [config["workdir"]]
+    required = [*config["readable_roots"], config["workdir"]]
     _open_private_dirs(required)
     _hide(list(config.get("hidden_paths", ())), required)
     uid, gid = int(config["uid"]), int(config["gid"])

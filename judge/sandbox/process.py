@@ -43,9 +43,8 @@ def worker_environment(workdir: str) -> dict[str, str]:
 
 def judge_private_paths() -> list[str]:
     """The judge's own files a submission must never see: package, problems, references, known submissions."""
-    from judge import problems
-
     import judge
+    from judge import problems
 
     package = os.path.dirname(os.path.abspath(judge.__file__))
     paths = [package, str(problems.problems_root()), str(problems.solutions_root())]
