@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import struct
+import threading
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -17,7 +18,9 @@ import msgpack
 MAX_FRAME_BYTES = 512 * 1024 * 1024
 MAX_INT_BYTES = 1 << 20  # a 2.5-million-digit int is plenty; anything larger is refused
 
-_HEADER = struct.Struct(">I")
+_HEADER = struct.Struct(">II")  # length of the msgpack part, number of out-of-band buffers
+_BUFFER_LENGTH = struct.Struct(">Q")
+_state = threading.local()  # the out-of-band buffers of the frame being encoded or decoded
 
 EXT_TUPLE = 1
 EXT_SET = 2
@@ -98,8 +101,12 @@ def _pack_numpy(obj: Any) -> Any:
     if isinstance(obj, np.ndarray):
         if obj.dtype.kind in _REFUSED_DTYPE_KINDS or obj.dtype.fields is not None:
             raise CodecError(f"unsupported array dtype {obj.dtype}")
-        arr = np.ascontiguousarray(obj)
-        return msgpack.ExtType(EXT_NDARRAY, packb([arr.dtype.str, list(arr.shape), arr.tobytes()]))
+        arr = obj if obj.flags.c_contiguous else obj.copy(order="C")
+        buffers = getattr(_state, "out", None)
+        if buffers is None:  # a standalone packb: the bytes go inline
+            return msgpack.ExtType(EXT_NDARRAY, packb([arr.dtype.str, list(arr.shape), arr.tobytes()]))
+        buffers.append(memoryview(arr.reshape(-1).view(np.uint8)))  # no copy: the pipe reads the array itself
+        return msgpack.ExtType(EXT_NDARRAY, packb([arr.dtype.str, list(arr.shape), len(buffers) - 1]))
     if isinstance(obj, np.generic) and obj.dtype.kind not in _REFUSED_DTYPE_KINDS:
         return obj.item()
     raise CodecError(f"unsupported type {_type_name(obj)}")
@@ -134,6 +141,11 @@ def _unpack_ndarray(data: bytes) -> Any:
     import numpy as np
 
     dtype_str, shape, raw = unpackb(data)
+    if isinstance(raw, int):
+        buffers = getattr(_state, "into", None) or []
+        if not 0 <= raw < len(buffers):
+            raise CodecError("array refers to a missing buffer")
+        raw = buffers[raw]
     dtype = np.dtype(dtype_str)
     if dtype.kind in _REFUSED_DTYPE_KINDS or dtype.fields is not None:
         raise CodecError(f"unsupported array dtype {dtype}")
@@ -142,7 +154,7 @@ def _unpack_ndarray(data: bytes) -> Any:
         count *= dim
     if count * dtype.itemsize != len(raw):
         raise CodecError("array payload does not match its shape")
-    return np.frombuffer(bytearray(raw), dtype=dtype).reshape(shape)
+    return np.frombuffer(raw if isinstance(raw, bytearray) else bytearray(raw), dtype=dtype).reshape(tuple(shape))
 
 
 def packb(obj: Any) -> bytes:
@@ -169,30 +181,65 @@ def roundtrip(obj: Any) -> Any:
     return unpackb(packb(obj))
 
 
+def encode_frame(obj: Any, max_bytes: int = MAX_FRAME_BYTES) -> list[Any]:
+    """The parts of one frame: header, msgpack body, then each array's bytes (not copied) with its length."""
+    _state.out = buffers = []
+    try:
+        body = packb(obj)
+    finally:
+        _state.out = None
+    total = len(body) + sum(b.nbytes for b in buffers)
+    if total > max_bytes:
+        raise CodecError(f"message of {total} bytes exceeds the frame cap of {max_bytes} bytes")
+    parts: list[Any] = [_HEADER.pack(len(body), len(buffers)), body]
+    for buffer in buffers:
+        parts += [_BUFFER_LENGTH.pack(buffer.nbytes), buffer]
+    return parts
+
+
+def decode_frame(body: bytes, buffers: list[bytearray]) -> Any:
+    _state.into = buffers
+    try:
+        return unpackb(body)
+    finally:
+        _state.into = None
+
+
+def read_frame_from(read: Any, max_bytes: int = MAX_FRAME_BYTES) -> Any:
+    """Read one frame with `read(n) -> bytes` (exactly n bytes), checking the cap before each allocation."""
+    length, count = _HEADER.unpack(read(_HEADER.size))
+    total = length
+    if total > max_bytes or count > 1 << 16:
+        raise CodecError(f"message of {total} bytes exceeds the frame cap of {max_bytes} bytes")
+    body = read(length)
+    buffers = []
+    for _ in range(count):
+        (size,) = _BUFFER_LENGTH.unpack(read(_BUFFER_LENGTH.size))
+        total += size
+        if total > max_bytes:
+            raise CodecError(f"message of {total} bytes exceeds the frame cap of {max_bytes} bytes")
+        buffers.append(read(size))
+    return decode_frame(body, buffers)
+
+
 def write_frame(fd: int, obj: Any, max_bytes: int = MAX_FRAME_BYTES) -> None:
-    payload = packb(obj)
-    if len(payload) > max_bytes:
-        raise CodecError(f"message of {len(payload)} bytes exceeds the frame cap of {max_bytes} bytes")
-    view = memoryview(_HEADER.pack(len(payload)) + payload)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
+    for part in encode_frame(obj, max_bytes):
+        view = memoryview(part).cast("B")
+        while view:
+            view = view[os.write(fd, view):]
 
 
-def read_exact(fd: int, n: int) -> bytes:
-    chunks = []
-    remaining = n
-    while remaining:
-        chunk = os.read(fd, min(remaining, 1 << 20))
-        if not chunk:
+def read_exact(fd: int, n: int) -> bytearray:
+    out = bytearray(n)
+    view = memoryview(out)
+    got = 0
+    while got < n:
+        count = os.readv(fd, [view[got:]])
+        if not count:
             raise PeerClosed("pipe closed")
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
+        got += count
+    return out
 
 
 def read_frame(fd: int, max_bytes: int = MAX_FRAME_BYTES) -> Any:
-    (length,) = _HEADER.unpack(read_exact(fd, _HEADER.size))
-    if length > max_bytes:
-        raise CodecError(f"message of {length} bytes exceeds the frame cap of {max_bytes} bytes")
-    return unpackb(read_exact(fd, length))
+    return read_frame_from(lambda n: read_exact(fd, n), max_bytes)

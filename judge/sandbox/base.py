@@ -12,7 +12,6 @@ import json
 import os
 import select
 import signal
-import struct
 import subprocess
 import threading
 import time
@@ -227,39 +226,36 @@ class WorkerProcess:
             if r or w:
                 return
 
-    def _write(self, payload: bytes, deadline: float) -> None:
-        view = memoryview(payload)
-        while view:
-            self._wait(self.request_fd, True, deadline)
-            try:
-                view = view[os.write(self.request_fd, view):]
-            except BlockingIOError:
-                continue
-            except BrokenPipeError:
-                raise self._gone() from None
+    def _write(self, parts: list, deadline: float) -> None:
+        for part in parts:
+            view = memoryview(part).cast("B")
+            while view:
+                self._wait(self.request_fd, True, deadline)
+                try:
+                    view = view[os.write(self.request_fd, view):]
+                except BlockingIOError:
+                    continue
+                except BrokenPipeError:
+                    raise self._gone() from None
 
-    def _read(self, n: int, deadline: float) -> bytes:
-        chunks, remaining = [], n
-        while remaining:
+    def _read(self, n: int, deadline: float) -> bytearray:
+        out = bytearray(n)
+        view, got = memoryview(out), 0
+        while got < n:
             self._wait(self.response_fd, False, deadline)
             try:
-                chunk = os.read(self.response_fd, min(remaining, 1 << 20))
+                count = os.readv(self.response_fd, [view[got:]])
             except BlockingIOError:
                 continue
-            if not chunk:
+            if not count:
                 raise self._gone()
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        return b"".join(chunks)
+            got += count
+        return out
 
     def receive(self, timeout: float) -> dict:
         deadline = time.monotonic() + timeout
-        (length,) = struct.unpack(">I", self._read(4, deadline))
-        if length > self.spec.max_frame_bytes:
-            self.kill()
-            raise WorkerGone(f"answer of {length} bytes exceeds the frame cap", "protocol")
         try:
-            message = rpc.unpackb(self._read(length, deadline))
+            message = rpc.read_frame_from(lambda n: self._read(n, deadline), self.spec.max_frame_bytes)
         except rpc.CodecError as exc:
             self.kill()
             raise WorkerGone(f"unreadable answer: {exc}", "protocol") from None
@@ -272,11 +268,9 @@ class WorkerProcess:
     def request(self, message: list, timeout: float) -> dict:
         if not self.alive:
             raise WorkerGone("the worker is no longer running", self.death or "crashed")
-        payload = rpc.packb(message)
-        if len(payload) > self.spec.max_frame_bytes:
-            raise rpc.CodecError(f"request of {len(payload)} bytes exceeds the frame cap")
+        parts = rpc.encode_frame(message, self.spec.max_frame_bytes)
         deadline = time.monotonic() + timeout
-        self._write(struct.pack(">I", len(payload)) + payload, deadline)
+        self._write(parts, deadline)
         return self.receive(max(deadline - time.monotonic(), 0.001))
 
     # -- death and cleanup ------------------------------------------------------------------------

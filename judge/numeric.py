@@ -1,0 +1,168 @@
+"""The numerical toolkit of hidden tests for NumPy problems.
+
+Array comparison that says where and by how much, centred finite-difference gradient checks, input
+mutation checks, hypothesis strategies for shapes, well-conditioned arrays and seeds, and statistical
+bounds with an explicit false-failure probability. Runs in the judge process only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from judge.testing import fail
+
+RTOL = 1e-6
+ATOL = 1e-8
+FD_STEP = 1e-5
+FD_THRESHOLD = 1e-7
+
+
+def _index(flat: int, shape: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(int(i) for i in np.unravel_index(flat, shape)) if shape else ()
+
+
+def describe_difference(got: Any, expected: np.ndarray, rtol: float = RTOL, atol: float = ATOL) -> str | None:
+    """None when got matches expected within tolerance, else one line saying what is wrong and where."""
+    if not isinstance(got, np.ndarray):
+        return f"expected an ndarray of shape {expected.shape}, got {type(got).__name__}"
+    if got.shape != expected.shape:
+        return f"shape mismatch: expected {expected.shape}, got {got.shape}"
+    if got.dtype.kind not in "fiub" or (expected.dtype.kind == "f" and got.dtype != expected.dtype
+                                        and got.dtype.kind != "f"):
+        return f"dtype mismatch: expected {expected.dtype}, got {got.dtype}"
+    if expected.dtype == np.bool_ or got.dtype == np.bool_:
+        if got.dtype != expected.dtype:
+            return f"dtype mismatch: expected {expected.dtype}, got {got.dtype}"
+        bad = np.flatnonzero(got.ravel() != expected.ravel())
+        if bad.size == 0:
+            return None
+        where = _index(int(bad[0]), got.shape)
+        return (f"{bad.size} of {got.size} entries differ; first at index {where}: "
+                f"expected {expected[where]!r}, got {got[where]!r}")
+    g, e = got.astype(np.float64), expected.astype(np.float64)
+    nan_mismatch = np.isnan(g) != np.isnan(e)
+    with np.errstate(invalid="ignore", over="ignore"):
+        abs_err = np.abs(g - e)
+        ok = (abs_err <= atol + rtol * np.abs(e)) | (np.isnan(g) & np.isnan(e)) | (g == e)
+    ok &= ~nan_mismatch
+    if ok.all():
+        return None
+    bad = np.flatnonzero(~ok.ravel())
+    where = _index(int(bad[0]), g.shape)
+    finite = np.where(np.isfinite(abs_err), abs_err, np.inf)
+    worst = _index(int(np.argmax(finite)), g.shape) if g.size else ()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = abs_err / np.maximum(np.abs(e), np.finfo(np.float64).tiny)
+    return (
+        f"{bad.size} of {g.size} entries off (rtol {rtol:g}, atol {atol:g}); first at index {where}: "
+        f"expected {e[where]!r}, got {g[where]!r}; max abs error {float(np.max(finite)):.3g} at {worst}, "
+        f"max rel error {float(np.nanmax(rel)):.3g}"
+    )
+
+
+def expect_allclose(got: Any, expected: np.ndarray, *, rtol: float = RTOL, atol: float = ATOL,
+                    what: str = "result", input: Any = None) -> None:
+    """Fail with the first bad index, both values and the max errors when got is not close to expected."""
+    expected = np.asarray(expected)
+    problem = describe_difference(got, expected, rtol, atol)
+    if problem is not None:
+        shown_got = got if not isinstance(got, np.ndarray) else _summary(got)
+        fail(f"{what}: {problem}", input=_summary_args(input), expected=_summary(expected), got=shown_got)
+
+
+def _summary(arr: np.ndarray) -> str:
+    with np.printoptions(precision=6, threshold=20, edgeitems=3, linewidth=100):
+        return f"array{arr.shape} {arr.dtype}: {arr!s}"
+
+
+def _summary_args(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        return _summary(value)
+    if isinstance(value, dict):
+        return {k: _summary_args(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_summary_args(v) for v in value)
+    return value
+
+
+def expect_unchanged(before: Any, after: Any, *, what: str = "argument") -> None:
+    """The argument as the worker reported it after the call must equal what was sent (no in-place edits)."""
+    if isinstance(before, np.ndarray):
+        if not isinstance(after, np.ndarray) or after.shape != before.shape or not np.array_equal(
+            after, before, equal_nan=before.dtype.kind == "f"
+        ):
+            fail(f"the call modified its {what} in place", expected=_summary(before),
+                 got=_summary(after) if isinstance(after, np.ndarray) else after)
+        return
+    if before != after:
+        fail(f"the call modified its {what} in place", expected=before, got=after)
+
+
+def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = FD_STEP) -> np.ndarray:
+    """Centred differences of the scalar f at x, one coordinate at a time (x is restored afterwards)."""
+    x = np.array(x, dtype=np.float64)
+    grad = np.zeros_like(x)
+    flat, g = x.reshape(-1), grad.reshape(-1)
+    for i in range(flat.size):
+        old = flat[i]
+        flat[i] = old + h
+        plus = f(x)
+        flat[i] = old - h
+        minus = f(x)
+        flat[i] = old
+        g[i] = (plus - minus) / (2 * h)
+    return grad
+
+
+def relative_error(a: np.ndarray, b: np.ndarray) -> float:
+    """max |a - b| / max(|a| + |b|, 1e-12): small for gradients that agree, scale-free."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    if a.shape != b.shape:
+        return math.inf
+    if a.size == 0:
+        return 0.0
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-12)))
+
+
+def expect_gradient(analytic: Any, numeric: np.ndarray, *, threshold: float = FD_THRESHOLD,
+                    what: str = "gradient", atol: float = 1e-9) -> None:
+    """An analytic gradient agrees with centred differences (relative error, absolute floor for ~0 entries)."""
+    numeric = np.asarray(numeric, dtype=np.float64)
+    if not isinstance(analytic, np.ndarray) or analytic.shape != numeric.shape:
+        shape = getattr(analytic, "shape", type(analytic).__name__)
+        fail(f"{what}: expected an array of shape {numeric.shape}, got {shape}")
+    diff = np.abs(analytic - numeric)
+    scale = np.maximum(np.abs(analytic) + np.abs(numeric), 1e-12)
+    bad = (diff / scale > threshold) & (diff > atol)
+    if bad.any():
+        where = _index(int(np.flatnonzero(bad.ravel())[0]), numeric.shape)
+        fail(f"{what} disagrees with finite differences (relative error {float(np.max(diff / scale)):.3g} > "
+             f"{threshold:g}); first at index {where}: numeric {numeric[where]!r}, analytic {analytic[where]!r}",
+             expected=_summary(numeric), got=_summary(analytic))
+
+
+def hoeffding_interval(n: int, p: float, false_failure: float = 1e-9) -> tuple[float, float]:
+    """Bounds on the count of successes in n Bernoulli(p) trials, outside which a correct solution falls
+    with probability at most `false_failure` (two-sided Hoeffding: 2 exp(-2 t^2 / n))."""
+    t = math.sqrt(n * math.log(2 / false_failure) / 2)
+    return n * p - t, n * p + t
+
+
+def shapes(min_dims: int = 1, max_dims: int = 4, min_side: int = 1, max_side: int = 6) -> st.SearchStrategy:
+    return hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
+
+
+def float_arrays(shape: Any, low: float = -10.0, high: float = 10.0) -> st.SearchStrategy:
+    """Well-conditioned float64 arrays: finite, bounded, no subnormals."""
+    elements = st.floats(low, high, allow_nan=False, allow_infinity=False, allow_subnormal=False, width=64)
+    return hnp.arrays(np.float64, shape, elements=elements)
+
+
+def seeds() -> st.SearchStrategy:
+    return st.integers(0, 2**32 - 1)
