@@ -36,7 +36,7 @@ def describe_difference(got: Any, expected: np.ndarray, rtol: float = RTOL, atol
     if got.dtype.kind not in "fiub" or (expected.dtype.kind == "f" and got.dtype != expected.dtype
                                         and got.dtype.kind != "f"):
         return f"dtype mismatch: expected {expected.dtype}, got {got.dtype}"
-    if expected.dtype == np.bool_ or got.dtype == np.bool_:
+    if np.bool_ in (expected.dtype, got.dtype):
         if got.dtype != expected.dtype:
             return f"dtype mismatch: expected {expected.dtype}, got {got.dtype}"
         bad = np.flatnonzero(got.ravel() != expected.ravel())
