@@ -44,7 +44,7 @@ def describe_difference(got: Any, expected: np.ndarray, rtol: float = RTOL, atol
             return None
         where = _index(int(bad[0]), got.shape)
         return (f"{bad.size} of {got.size} entries differ; first at index {where}: "
-                f"expected {expected[where]!r}, got {got[where]!r}")
+                f"expected {bool(expected[where])}, got {bool(got[where])}")
     g, e = got.astype(np.float64), expected.astype(np.float64)
     nan_mismatch = np.isnan(g) != np.isnan(e)
     with np.errstate(invalid="ignore", over="ignore"):
@@ -55,14 +55,16 @@ def describe_difference(got: Any, expected: np.ndarray, rtol: float = RTOL, atol
         return None
     bad = np.flatnonzero(~ok.ravel())
     where = _index(int(bad[0]), g.shape)
-    finite = np.where(np.isfinite(abs_err), abs_err, np.inf)
-    worst = _index(int(np.argmax(finite)), g.shape) if g.size else ()
+    finite = np.where(np.isnan(abs_err), np.inf, abs_err)
+    worst = _index(int(np.argmax(finite)), g.shape)
+    nonzero = np.abs(e) > atol
     with np.errstate(divide="ignore", invalid="ignore"):
-        rel = abs_err / np.maximum(np.abs(e), np.finfo(np.float64).tiny)
+        rel = np.where(nonzero, finite / np.where(nonzero, np.abs(e), 1.0), 0.0)
+    rel_text = f", max rel error {float(np.max(rel)):.3g}" if nonzero.any() else ""
     return (
         f"{bad.size} of {g.size} entries off (rtol {rtol:g}, atol {atol:g}); first at index {where}: "
-        f"expected {e[where]!r}, got {g[where]!r}; max abs error {float(np.max(finite)):.3g} at {worst}, "
-        f"max rel error {float(np.nanmax(rel)):.3g}"
+        f"expected {float(e[where])!r}, got {float(g[where])!r}; max abs error {float(np.max(finite)):.3g} "
+        f"at {worst}{rel_text}"
     )
 
 
@@ -143,7 +145,7 @@ def expect_gradient(analytic: Any, numeric: np.ndarray, *, threshold: float = FD
     if bad.any():
         where = _index(int(np.flatnonzero(bad.ravel())[0]), numeric.shape)
         fail(f"{what} disagrees with finite differences (relative error {float(np.max(diff / scale)):.3g} > "
-             f"{threshold:g}); first at index {where}: numeric {numeric[where]!r}, analytic {analytic[where]!r}",
+             f"{threshold:g}); first at index {where}: numeric {float(numeric[where])!r}, analytic {float(analytic[where])!r}",
              expected=_summary(numeric), got=_summary(analytic))
 
 
