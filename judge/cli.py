@@ -161,5 +161,5 @@ def run(problem_id: str, file: str, as_json: bool, seed: int | None, sandbox: st
     if as_json:
         click.echo(report.dumps())
     else:
-        click.echo(format_report(report, color=sys.stdout.isatty() or None))
+        click.echo(format_report(report, color=sys.stdout.isatty() or None, file=file))
     sys.exit(0 if report.accepted else 1)

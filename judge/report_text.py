@@ -33,7 +33,7 @@ def format_group_line(group: object) -> str:
     return f"  {group.name:<14} {mark:<22} {group.elapsed:6.2f} s"
 
 
-def format_report(report: Report, color: bool | None = None) -> str:
+def format_report(report: Report, color: bool | None = None, file: str = "FILE") -> str:
     def style(text: str, **kw: object) -> str:
         return click.style(text, **kw) if color is not False else text
 
@@ -65,5 +65,5 @@ def format_report(report: Report, color: bool | None = None) -> str:
         lines.append("  output of the submission (truncated):")
         lines.append(_indent(report.output[:2000], "    | "))
     if report.verdict is not Verdict.ACCEPTED:
-        lines.append(style(f"  replay: judge run {report.problem} FILE --seed {report.seed}", dim=True))
+        lines.append(style(f"  replay: judge run {report.problem} {file} --seed {report.seed}", dim=True))
     return "\n".join(lines)

@@ -71,6 +71,7 @@ def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = 
             cpu_s=int(sum(g.time_limit_s for g in problem.groups) + 60),
             preload=problem.preload,
             run_seed=seed,
+            shown_as=str(path),
         )
         submission = Submission(backend, spec, problem.call_timeout_s)
         try:

@@ -154,8 +154,11 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 15] + "... [truncated]"
 
 
-def describe_exception(exc: BaseException, submission_file: str) -> dict:
-    """(type, nearest built-in base, message, traceback of the submission's own frames) as plain data."""
+def describe_exception(exc: BaseException, submission_file: str, shown_as: str | None = None) -> dict:
+    """(type, nearest built-in base, message, traceback of the submission's own frames) as plain data.
+
+    Frames are shown under the name the user gave the file, not the sandbox's private copy.
+    """
     builtin_base = next(
         (k.__name__ for k in type(exc).__mro__ if getattr(builtins, k.__name__, None) is k), "BaseException"
     )
@@ -164,6 +167,8 @@ def describe_exception(exc: BaseException, submission_file: str) -> dict:
     except BaseException:  # a hostile __str__ gets no say
         message = "<unprintable message>"
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == submission_file]
+    for frame in frames:
+        frame.filename = shown_as or os.path.basename(submission_file)
     tb_text = "".join(traceback.format_list(frames[-5:]))
     return {
         "type": type(exc).__name__[:100],
@@ -179,6 +184,7 @@ class Server:
     def __init__(self, config: dict, module: Any) -> None:
         self.module = module
         self.submission_file = config["submission"]
+        self.shown_as = config.get("shown_as")
         self.entries = {name: getattr(module, name) for name in config["entry_points"] if hasattr(module, name)}
         self.handles: dict[int, Any] = {}
         self.next_handle = 1
@@ -213,7 +219,7 @@ class Server:
             _flush_output()
             return {
                 "status": "raised",
-                "error": describe_exception(exc, self.submission_file),
+                "error": describe_exception(exc, self.submission_file, self.shown_as),
                 "stats": adapters.stats(),
             }
         _flush_output()
@@ -232,7 +238,7 @@ class Server:
         try:
             obj, _ = self._target(target, name)
         except BaseException as exc:
-            return {"status": "raised", "error": describe_exception(exc, self.submission_file), "stats": {}}
+            return {"status": "raised", "error": describe_exception(exc, self.submission_file, self.shown_as), "stats": {}}
         return {"status": "ok", "value": obj, "stats": {}}
 
     def handle(self, request: list) -> dict:
@@ -295,7 +301,7 @@ def main(config: dict) -> None:
         module = _load_submission(config)
     except BaseException as exc:
         _flush_output()
-        error = describe_exception(exc, config["submission"])
+        error = describe_exception(exc, config["submission"], config.get("shown_as"))
         rpc.write_frame(response_fd, {"status": "import_failed", "error": error})
         return
     server = Server(config, module)

@@ -52,6 +52,7 @@ class WorkerSpec:
     hidden_paths: tuple[str, ...] = ()
     allow_processes: bool = False  # only for the sandbox's own tests of process-tree killing
     run_seed: int = 0
+    shown_as: str | None = None  # the file name the user knows, for tracebacks
 
 
 class WorkerGone(Exception):

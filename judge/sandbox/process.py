@@ -81,6 +81,7 @@ class ProcessSandbox:
             "readable_roots": readable,
             "workdir": workdir,
             "submission": target,
+            "shown_as": spec.shown_as or os.path.basename(spec.submission),
             "module": spec.module,
             "entry_points": list(spec.entry_points),
             "forbidden_modules": list(spec.forbidden_modules),
