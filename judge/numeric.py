@@ -145,7 +145,8 @@ def expect_gradient(analytic: Any, numeric: np.ndarray, *, threshold: float = FD
     if bad.any():
         where = _index(int(np.flatnonzero(bad.ravel())[0]), numeric.shape)
         fail(f"{what} disagrees with finite differences (relative error {float(np.max(diff / scale)):.3g} > "
-             f"{threshold:g}); first at index {where}: numeric {float(numeric[where])!r}, analytic {float(analytic[where])!r}",
+             f"{threshold:g}); first at index {where}: numeric {float(numeric[where])!r}, "
+             f"analytic {float(analytic[where])!r}",
              expected=_summary(numeric), got=_summary(analytic))
 
 

@@ -238,7 +238,8 @@ class Server:
         try:
             obj, _ = self._target(target, name)
         except BaseException as exc:
-            return {"status": "raised", "error": describe_exception(exc, self.submission_file, self.shown_as), "stats": {}}
+            error = describe_exception(exc, self.submission_file, self.shown_as)
+            return {"status": "raised", "error": error, "stats": {}}
         return {"status": "ok", "value": obj, "stats": {}}
 
     def handle(self, request: list) -> dict:
