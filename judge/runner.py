@@ -126,19 +126,23 @@ def run_pytest(problem: Problem, plugin: harness.JudgePlugin, seed: int) -> int:
             "--rootdir", str(problem.folder.parent),
             "--import-mode=importlib",
             "-p", "no:cacheprovider",
-            "-p", "no:randomly",
-            "-p", "no:xdist",
-            "-p", "no:cov",
+            "-p", "_hypothesis_pytestplugin",  # the only plugin besides ours: nothing the user installed
             "-q",
             f"--hypothesis-seed={seed}",
         ]
         saved_shrink = getattr(hypothesis_engine, "MAX_SHRINKING_SECONDS", None)
         hypothesis_engine.MAX_SHRINKING_SECONDS = harness.MAX_SHRINK_SECONDS
         sink = io.StringIO()
+        saved_autoload = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+        os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
         try:
             with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
                 code = pytest.main(args, plugins=[plugin])
         finally:
+            if saved_autoload is None:
+                os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
+            else:
+                os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved_autoload
             if saved_shrink is not None:
                 hypothesis_engine.MAX_SHRINKING_SECONDS = saved_shrink
         if int(code) not in (0, 1):
