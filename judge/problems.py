@@ -74,7 +74,8 @@ class Problem:
 
     @property
     def reference_path(self) -> Path:
-        return solutions_root() / f"{self.module}.py"
+        """`solutions/<module>.py` beside the `problems/` folder this problem lives in."""
+        return self.folder.parent.parent / "solutions" / f"{self.module}.py"
 
     @property
     def max_score(self) -> int:
