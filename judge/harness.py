@@ -25,7 +25,7 @@ from judge.submission import JudgeOutcome, Submission, SubmissionRaised
 from judge.testing import WrongAnswer
 from judge.verdict import Failure, GroupResult, Verdict
 
-MAX_SHRINK_SECONDS = 20
+MAX_SHRINK_SECONDS = 10
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """The static scan run on a submission before anything executes: syntax, entry points, forbidden names.
 
 Works on the parsed code only, so a comment or a string that mentions a forbidden name is fine.
-A bare forbidden name (`sorted`, `heapq`) rejects that name, an attribute of that name and an import of
-it; a dotted one (`list.sort`, `sys.setrecursionlimit`) rejects the attribute (`.sort`) anywhere and
+A bare forbidden name (`sorted`, `heapq`) rejects that name, reaching it through `builtins`, and importing
+it (`re.compile` is not the builtin `compile`); a dotted one (`list.sort`, `sys.setrecursionlimit`) rejects the attribute (`.sort`) anywhere and
 importing the full path (`from sys import setrecursionlimit`).
 """
 
@@ -50,7 +50,8 @@ class _ForbiddenFinder(ast.NodeVisitor):
             self._hit(node, node.id)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if node.attr in self.bare:
+        through_builtins = isinstance(node.value, ast.Name) and node.value.id in ("builtins", "__builtins__")
+        if node.attr in self.bare and through_builtins:
             self._hit(node, node.attr)
         elif node.attr in self.attributes:
             self._hit(node, self.attributes[node.attr])

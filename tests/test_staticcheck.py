@@ -47,6 +47,11 @@ def test_forbidden_names_are_found_with_line(source: str, name: str, line: int) 
     assert problem is not None and f"'{name}'" in problem.message and problem.line == line
 
 
+def test_a_method_sharing_a_forbidden_builtins_name_is_fine() -> None:
+    source = "import re\ndef sort(items):\n    return re.compile('x').sub('', items)\n"
+    assert check_source(source, ("sort",), ("compile", "eval")) is None
+
+
 def test_defining_the_entry_point_by_its_own_name_is_fine() -> None:
     source = "def sort(items):\n    if len(items) < 2:\n        return list(items)\n    return sort(items[1:])\n"
     assert check_source(source, ("sort",), FORBIDDEN) is None
