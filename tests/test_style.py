@@ -13,6 +13,6 @@ def test_ruff_is_clean() -> None:
     ruff = shutil.which("ruff")
     if ruff is None:
         pytest.skip("ruff is not installed (pip install -e '.[dev]')")
-    result = subprocess.run([ruff, "check", "judge", "tests", "solutions"], cwd=REPO, capture_output=True,
+    result = subprocess.run([ruff, "check", "judge", "tests", "solutions", "problems"], cwd=REPO, capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stdout + result.stderr
