@@ -1,9 +1,10 @@
 """The static scan run on a submission before anything executes: syntax, entry points, forbidden names.
 
 Works on the parsed code only, so a comment or a string that mentions a forbidden name is fine.
-A bare forbidden name (`sorted`, `heapq`) rejects that name, reaching it through `builtins`, and importing
-it (`re.compile` is not the builtin `compile`); a dotted one (`list.sort`, `sys.setrecursionlimit`) rejects the attribute (`.sort`) anywhere and
-importing the full path (`from sys import setrecursionlimit`).
+A bare forbidden name (`sorted`, `heapq`) rejects that name, reaching it through `builtins`, and
+importing it (`re.compile` is not the builtin `compile`); a dotted one (`list.sort`,
+`sys.setrecursionlimit`) rejects the attribute (`.sort`) anywhere and importing the full path
+(`from sys import setrecursionlimit`).
 """
 
 from __future__ import annotations
