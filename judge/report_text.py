@@ -55,7 +55,8 @@ def format_report(report: Report, color: bool | None = None, file: str = "FILE")
                 continue
             if failure.test:
                 lines.append(f"      test: {failure.test}")
-            lines.append(_indent(failure.message))
+            message = failure.message if len(failure.message) <= 1500 else failure.message[:1497] + "..."
+            lines.append(_indent(message))
             for label, value in (("input", failure.failing_input), ("expected", failure.expected),
                                  ("got", failure.got)):
                 if value is not None:

@@ -17,7 +17,7 @@ from typing import Any
 from judge import rpc
 from judge.sandbox.base import CallTimedOut, OutputExceeded, Sandbox, WorkerGone, WorkerProcess, WorkerSpec
 
-_MAX_INPUT_REPR = 2000
+_MAX_ARG_REPR = 300
 
 
 class JudgeOutcome(Exception):
@@ -107,7 +107,7 @@ def _short_repr(value: Any) -> str:
     if isinstance(value, rpc.AdapterSpec):
         value = value.payload
     text = repr(value)
-    return text if len(text) <= _MAX_INPUT_REPR else text[: _MAX_INPUT_REPR - 3] + "..."
+    return text if len(text) <= _MAX_ARG_REPR else f"{text[: _MAX_ARG_REPR - 20]}... ({len(text)} chars)"
 
 
 @dataclass(frozen=True)

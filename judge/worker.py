@@ -257,6 +257,10 @@ class Server:
     def send(self, fd: int, response: dict) -> None:
         try:
             rpc.write_frame(fd, response, self.max_frame)
+        except MemoryError:  # the submission used up the memory the answer needed
+            response.clear()
+            rpc.write_frame(fd, {"status": "raised", "stats": {}, "error": {
+                "type": "MemoryError", "builtin": "MemoryError", "message": "out of memory", "traceback": ""}})
         except rpc.CodecError as exc:
             kind = "too_large" if "frame cap" in str(exc) else "unsupported"
             message = str(exc) if kind == "too_large" else f"returned an {exc}"
