@@ -1,0 +1,121 @@
+"""Shared checks for the dropout hidden tests.
+
+The mask of a training-mode call depends on the submission's own generator (any generator seeded from
+``seed`` is accepted), so a training output is never compared with the reference's draws: it is checked
+against ``x * mask / (1 - p)`` computed here from the submission's own mask, and the mask itself is checked
+for its type, shape, reproducibility and statistics. Test mode and the backward pass are deterministic and
+compared with the reference. Every call asks the worker for its arguments as they were after the call, so
+an in-place edit of ``x``, ``dout`` or ``mask`` is caught.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from judge.numeric import expect_allclose, expect_unchanged
+from judge.testing import expect, fail
+
+# Training outputs are x * mask / (1 - p) up to rounding: any float64 formulation (x / (1 - p) * mask,
+# np.where(mask, x * scale, 0), ...) agrees to a few ulps.
+RTOL = 1e-9
+
+
+def shown(arr: np.ndarray) -> str:
+    """A short description of an array for the report."""
+    if arr.size <= 20:
+        with np.printoptions(precision=6, linewidth=200):
+            return f"array{arr.shape} {arr.dtype}: {arr.tolist()!r}"
+    head = ", ".join(repr(v) for v in arr.ravel()[:8].tolist())
+    return f"array{arr.shape} {arr.dtype}, {arr.size} entries, starting [{head}, ...]"
+
+
+def describe(x: np.ndarray, p: float, train: bool, seed: int) -> dict:
+    return {"x": shown(x), "p": p, "train": train, "seed": seed}
+
+
+def check_pair(value: object, x: np.ndarray, where: dict) -> tuple[np.ndarray, np.ndarray]:
+    """The forward result must be a pair (out, mask): out a float64 array and mask a bool array, both of
+    x's shape. Returns the pair."""
+    expect(isinstance(value, (tuple, list)) and len(value) == 2,
+           "dropout_forward must return a pair (out, mask)", input=where, got=value)
+    out, mask = value
+    for name, arr, dtype in (("out", out, np.float64), ("mask", mask, np.bool_)):
+        expect(isinstance(arr, np.ndarray), f"{name} must be a NumPy array, got {type(arr).__name__}",
+               input=where, got=arr)
+        expect(arr.shape == x.shape, f"{name} must have x's shape {x.shape}, got {arr.shape}",
+               input=where, got=shown(arr))
+        expect(arr.dtype == dtype, f"{name} must have dtype {np.dtype(dtype)}, got {arr.dtype}",
+               input=where, got=shown(arr))
+    return out, mask
+
+
+def forward(submission, x: np.ndarray, p: float, train: bool, seed: int, *, timeout: float | None = None,
+            report_args: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Call the submission's dropout_forward, check the result's structure and that x is untouched."""
+    where = describe(x, p, train, seed)
+    res = submission.call("dropout_forward", args=(x, p, train, seed), report_args=report_args, timeout=timeout)
+    if report_args:
+        expect_unchanged(x, res.args_after[0], what="x")
+    return check_pair(res.value, x, where)
+
+
+def expected_train_output(x: np.ndarray, mask: np.ndarray, p: float) -> np.ndarray:
+    return x * mask / (1 - p)
+
+
+def check_train(out: np.ndarray, mask: np.ndarray, x: np.ndarray, p: float, seed: int) -> None:
+    """A training output must be x * mask / (1 - p) with the returned mask."""
+    expect_allclose(out, expected_train_output(x, mask, p), rtol=RTOL, atol=0.0,
+                    what="training output (must be x * mask / (1 - p) with the returned mask)",
+                    input={"x": x, "p": p, "train": True, "seed": seed, "returned mask": mask})
+
+
+def check_test_mode(out: np.ndarray, mask: np.ndarray, x: np.ndarray, p: float, seed: int, reference) -> None:
+    """Test mode: out equals x exactly and the mask is all True (the reference says so too)."""
+    expected_out, expected_mask = reference.dropout_forward(x, p, False, seed)
+    where = describe(x, p, False, seed)
+    if not np.array_equal(out, expected_out):
+        fail("in test mode out must equal x (no scaling, nothing dropped)", input=where,
+             expected=shown(expected_out), got=shown(out))
+    if not np.array_equal(mask, expected_mask):
+        fail("in test mode the mask must be all True", input=where, expected=shown(expected_mask),
+             got=shown(mask))
+
+
+def backward(submission, reference, dout: np.ndarray, mask: np.ndarray, p: float, *,
+             timeout: float | None = None, report_args: bool = True) -> np.ndarray:
+    """Call the submission's dropout_backward and compare with the reference's dx."""
+    where = {"dout": shown(dout), "mask": shown(mask), "p": p}
+    res = submission.call("dropout_backward", args=(dout, mask, p), report_args=report_args, timeout=timeout)
+    if report_args:
+        expect_unchanged(dout, res.args_after[0], what="dout")
+        expect_unchanged(mask, res.args_after[1], what="mask")
+    dx = res.value
+    expect(isinstance(dx, np.ndarray), f"dx must be a NumPy array, got {type(dx).__name__}", input=where, got=dx)
+    expect(dx.shape == dout.shape and dx.dtype == np.float64,
+           f"dx must be a float64 array of shape {dout.shape}, got {dx.dtype} of shape {dx.shape}",
+           input=where, got=shown(dx))
+    expected = reference.dropout_backward(dout, mask, p)
+    expect_allclose(dx, expected, rtol=RTOL, atol=0.0, what="dx (must be dout * mask / (1 - p))",
+                    input={"dout": dout, "mask": mask, "p": p})
+    return dx
+
+
+def expect_same_mask(first: np.ndarray, second: np.ndarray, where: dict, why: str) -> None:
+    if not np.array_equal(first, second):
+        differ = int(np.count_nonzero(first != second))
+        fail(f"{why}: the masks differ in {differ} of {first.size} entries (the mask must come from a "
+             "generator seeded from seed, not from unseeded global randomness)", input=where,
+             expected=shown(first), got=shown(second))
+
+
+@pytest.fixture(scope="session")
+def dropout():
+    """The shared checks as one namespace: ``dropout.forward(submission, x, p, train, seed)`` etc."""
+    return SimpleNamespace(forward=forward, backward=backward, check_train=check_train,
+                           check_test_mode=check_test_mode, check_pair=check_pair, describe=describe,
+                           expect_same_mask=expect_same_mask, shown=shown,
+                           expected_train_output=expected_train_output)

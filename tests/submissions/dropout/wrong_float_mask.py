@@ -1,0 +1,18 @@
+# expect: wrong_answer
+# why: returns the mask as float 0.0 / 1.0 (CS231n style) instead of a boolean array.
+import numpy as np
+
+
+def dropout_forward(x, p, train, seed):
+    if not 0 <= p < 1:
+        raise ValueError("p must be in [0, 1)")
+    if not train:
+        return x.copy(), np.ones_like(x)
+    mask = (np.random.default_rng(seed).random(x.shape) >= p).astype(np.float64)
+    return x * mask / (1 - p), mask
+
+
+def dropout_backward(dout, mask, p):
+    if not 0 <= p < 1:
+        raise ValueError("p must be in [0, 1)")
+    return dout * mask / (1 - p)
