@@ -74,22 +74,23 @@ def expect_allclose(got: Any, expected: np.ndarray, *, rtol: float = RTOL, atol:
     expected = np.asarray(expected)
     problem = describe_difference(got, expected, rtol, atol)
     if problem is not None:
-        shown_got = got if not isinstance(got, np.ndarray) else _summary(got)
-        fail(f"{what}: {problem}", input=_summary_args(input), expected=_summary(expected), got=shown_got)
+        shown_got = got if not isinstance(got, np.ndarray) else summarize_array(got)
+        fail(f"{what}: {problem}", input=_summarize_args(input), expected=summarize_array(expected), got=shown_got)
 
 
-def _summary(arr: np.ndarray) -> str:
+def summarize_array(arr: np.ndarray) -> str:
+    """A short printable form of an array for reports: shape, dtype and a few entries."""
     with np.printoptions(precision=6, threshold=20, edgeitems=3, linewidth=100):
         return f"array{arr.shape} {arr.dtype}: {arr!s}"
 
 
-def _summary_args(value: Any) -> Any:
+def _summarize_args(value: Any) -> Any:
     if isinstance(value, np.ndarray):
-        return _summary(value)
+        return summarize_array(value)
     if isinstance(value, dict):
-        return {k: _summary_args(v) for k, v in value.items()}
+        return {k: _summarize_args(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return type(value)(_summary_args(v) for v in value)
+        return type(value)(_summarize_args(v) for v in value)
     return value
 
 
@@ -99,8 +100,8 @@ def expect_unchanged(before: Any, after: Any, *, what: str = "argument") -> None
         if not isinstance(after, np.ndarray) or after.shape != before.shape or not np.array_equal(
             after, before, equal_nan=before.dtype.kind == "f"
         ):
-            fail(f"the call modified its {what} in place", expected=_summary(before),
-                 got=_summary(after) if isinstance(after, np.ndarray) else after)
+            fail(f"the call modified its {what} in place", expected=summarize_array(before),
+                 got=summarize_array(after) if isinstance(after, np.ndarray) else after)
         return
     if before != after:
         fail(f"the call modified its {what} in place", expected=before, got=after)
@@ -147,7 +148,7 @@ def expect_gradient(analytic: Any, numeric: np.ndarray, *, threshold: float = FD
         fail(f"{what} disagrees with finite differences (relative error {float(np.max(diff / scale)):.3g} > "
              f"{threshold:g}); first at index {where}: numeric {float(numeric[where])!r}, "
              f"analytic {float(analytic[where])!r}",
-             expected=_summary(numeric), got=_summary(analytic))
+             expected=summarize_array(numeric), got=summarize_array(analytic))
 
 
 def hoeffding_interval(n: int, p: float, false_failure: float = 1e-9) -> tuple[float, float]:

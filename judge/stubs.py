@@ -47,8 +47,23 @@ def _blank_class(node: ast.ClassDef) -> ast.ClassDef:
     return node
 
 
-def stub_blocks(reference_source: str, entry_points: tuple[str, ...]) -> list[str]:
-    """The source of each entry point with its body replaced by `raise NotImplementedError`."""
+def _needed_imports(tree: ast.Module, blocks: list[ast.stmt]) -> list[str]:
+    """The reference's top-level imports that the stub's signatures use (`np` in `x: np.ndarray`), no others:
+    an import the algorithm needs (`bisect`, `fractions`) would be a hint."""
+    used = {n.id for block in blocks for n in ast.walk(block) if isinstance(n, ast.Name)}
+    lines = []
+    for node in tree.body:
+        if isinstance(node, ast.Import | ast.ImportFrom) and not (
+            isinstance(node, ast.ImportFrom) and node.module == "__future__"
+        ):
+            names = [a for a in node.names if (a.asname or a.name).split(".")[0] in used]
+            if names:
+                lines.append(ast.unparse(type(node)(**{**node.__dict__, "names": names})))
+    return lines
+
+
+def stub_parts(reference_source: str, entry_points: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(imports the signatures need, the source of each entry point with a `raise NotImplementedError` body)."""
     tree = ast.parse(reference_source)
     found = {}
     for node in tree.body:
@@ -59,7 +74,8 @@ def stub_blocks(reference_source: str, entry_points: tuple[str, ...]) -> list[st
     missing = [name for name in entry_points if name not in found]
     if missing:
         raise StubError(f"the reference defines no {', '.join(missing)}")
-    return [ast.unparse(ast.fix_missing_locations(found[name])) for name in entry_points]
+    blocks = [found[name] for name in entry_points]
+    return _needed_imports(tree, blocks), [ast.unparse(ast.fix_missing_locations(b)) for b in blocks]
 
 
 def _summary(problem: Problem) -> str:
@@ -79,7 +95,7 @@ def render_stub(problem: Problem) -> str:
         autoescape=False,
     )
     template = env.get_template("stub.py.j2")
-    blocks = stub_blocks(problem.reference_path.read_text(encoding="utf-8"), problem.entry_points)
+    imports, blocks = stub_parts(problem.reference_path.read_text(encoding="utf-8"), problem.entry_points)
     return template.render(
         title=problem.title,
         problem_id=problem.id,
@@ -88,5 +104,6 @@ def render_stub(problem: Problem) -> str:
         entry_points=problem.entry_points,
         forbidden=problem.forbidden,
         summary=_summary(problem),
+        imports=imports,
         blocks=blocks,
     )

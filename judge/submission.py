@@ -116,7 +116,12 @@ class CallResult:
     args_after: tuple | None
     kwargs_after: dict | None
     stats: dict = field(default_factory=dict)
-    elapsed_s: float = 0.0
+    elapsed_s: float = 0.0  # wall clock seen by the judge, transfer of arguments and result included
+
+    @property
+    def call_s(self) -> float:
+        """The time spent inside the submission's function, measured in the worker (no transfer)."""
+        return float(self.stats.get("call_s", self.elapsed_s))
 
 
 class Submission:

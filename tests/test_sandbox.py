@@ -82,7 +82,8 @@ def test_output_flood_is_cut_and_reported(hostile) -> None:
 
 def test_small_output_is_captured(hostile) -> None:
     submission = hostile("chatty")
-    assert submission.sort([2, 1]) == [2, 1]
+    result = submission.call("sort", ([2, 1],))
+    assert result.value == [2, 1] and 0 <= result.call_s <= result.elapsed_s
     assert "looking at [2, 1]" in submission.output()
 
 
