@@ -1,0 +1,148 @@
+"""Shared helpers of the malloc hidden tests: a model of the arena that checks every answer."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+
+import pytest
+
+from judge.testing import expect, fail
+
+
+class ArenaModel:
+    """The state any correct allocator is in, whatever its placement policy.
+
+    It follows the submission's own placements: `live` maps the start of every allocated block to its
+    length, and the free gaps between consecutive blocks (zero-length ones included) are kept as a sorted
+    multiset of lengths, so that the longest free run is known in O(1) after O(log k) updates.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.live: dict[int, int] = {}
+        self.starts: list[int] = []  # sorted starts of the live blocks
+        self.gaps: list[int] = [size]  # sorted lengths of the free runs between blocks
+        self.history: list[str] = [f"a = Allocator({size})"]
+
+    # ----------------------------------------------------------------------------------------- queries
+    def longest_free_run(self) -> int:
+        return self.gaps[-1]
+
+    def is_live_start(self, address: object) -> bool:
+        return type(address) is int and address in self.live
+
+    def transcript(self, last: int = 12) -> str:
+        lines = self.history[-last:]
+        if len(self.history) > last:
+            lines = [f"... ({len(self.history) - last} earlier calls)", *lines]
+        return "\n".join(lines)
+
+    # ----------------------------------------------------------------------------------------- checks
+    def _neighbours(self, address: int) -> tuple[int, int]:
+        """End of the last block starting at or before `address` and start of the next block after it."""
+        index = bisect_right(self.starts, address)
+        previous_end = 0 if index == 0 else self.starts[index - 1] + self.live[self.starts[index - 1]]
+        next_start = self.size if index == len(self.starts) else self.starts[index]
+        return previous_end, next_start
+
+    def check_malloc(self, n: int, got: object) -> None:
+        """Judge the answer of `malloc(n)` and, when it is a valid block, record it."""
+        self.history.append(f"a.malloc({n}) -> {got!r}")
+        longest = self.longest_free_run()
+        if got is None:
+            expect(
+                longest < n,
+                f"malloc({n}) returned None although a free run of {longest} bytes exists",
+                input=self.transcript(), expected=f"an address a with [a, a + {n}) free", got=None,
+            )
+            return
+        expect(
+            type(got) is int,
+            f"malloc({n}) must return an int address or None, not {type(got).__name__}",
+            input=self.transcript(), expected="int or None", got=got,
+        )
+        expect(
+            got >= 0 and got + n <= self.size,
+            f"malloc({n}) returned block [{got}, {got + n}) outside the arena [0, {self.size})",
+            input=self.transcript(), got=got,
+        )
+        previous_end, next_start = self._neighbours(got)
+        expect(
+            previous_end <= got and got + n <= next_start,
+            f"malloc({n}) returned block [{got}, {got + n}) overlapping an allocated block",
+            input=self.transcript(), expected=f"a block inside a free run of {n}+ bytes "
+            f"(longest free run: {longest})", got=got,
+        )
+        self._take(got, n, previous_end, next_start)
+
+    def check_free(self, address: int, got: object) -> None:
+        """Record a successful `free(address)` of a live block (its return value must be None)."""
+        self.history.append(f"a.free({address})")
+        expect(got is None, f"free({address}) must return None", input=self.transcript(), expected=None, got=got)
+        self._release(address)
+
+    def check_raises(self, call: str, method, *args) -> None:
+        """`method(*args)` (shown as `call`) must raise ValueError and leave the allocator unchanged."""
+        try:
+            got = method(*args)
+        except ValueError as exc:
+            self.history.append(f"{call} -> {type(exc).__name__}")
+            return
+        self.history.append(f"{call} -> {got!r}")
+        fail(f"{call} must raise ValueError", input=self.transcript(), expected="ValueError", got=got)
+
+    # ----------------------------------------------------------------------------------------- updates
+    def _take(self, start: int, n: int, previous_end: int, next_start: int) -> None:
+        self._discard_gap(next_start - previous_end)
+        insort(self.gaps, start - previous_end)
+        insort(self.gaps, next_start - start - n)
+        insort(self.starts, start)
+        self.live[start] = n
+
+    def _release(self, start: int) -> None:
+        n = self.live.pop(start)
+        del self.starts[bisect_left(self.starts, start)]
+        previous_end, next_start = self._neighbours(start)
+        self._discard_gap(start - previous_end)
+        self._discard_gap(next_start - start - n)
+        insort(self.gaps, next_start - previous_end)
+
+    def _discard_gap(self, length: int) -> None:
+        del self.gaps[bisect_left(self.gaps, length)]
+
+
+def construct(allocator_class, size: int):
+    """`Allocator(size)` for a valid size: raising there is a wrong answer, not a crash."""
+    try:
+        return allocator_class(size)
+    except ValueError as exc:
+        fail(f"Allocator({size}) must not raise: an arena of {size} bytes is valid",
+             input=f"Allocator({size})", expected="an allocator", got=f"ValueError: {exc}")
+
+
+@pytest.fixture
+def allocator(submission):
+    """allocator(size) -> the submission's Allocator(size) (raising ValueError is a wrong answer)."""
+    return lambda size: construct(submission.Allocator, size)
+
+
+def check_constructor_raises(allocator_class, size: int) -> None:
+    """`Allocator(size)` must raise ValueError."""
+    try:
+        allocator_class(size)
+    except ValueError:
+        return
+    fail(f"Allocator({size}) must raise ValueError", input=f"Allocator({size})", expected="ValueError",
+         got="an allocator")
+
+
+@pytest.fixture
+def constructor_raises():
+    """check_constructor_raises(submission.Allocator, size)."""
+    return check_constructor_raises
+
+
+@pytest.fixture
+def arena_model():
+    """The ArenaModel class (fixtures are the only way a test file reaches shared code here)."""
+    return ArenaModel
