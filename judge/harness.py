@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
-from hypothesis.errors import HypothesisException
+from hypothesis.errors import Flaky, HypothesisException
 
 from judge.problems import Problem
 from judge.submission import JudgeOutcome, Submission, SubmissionRaised
@@ -82,6 +82,10 @@ def classify(exc: BaseException, test: str) -> tuple[Verdict, Failure]:
         if leaf.submission_traceback:
             message += "\n" + leaf.submission_traceback
         return Verdict.RUNTIME_ERROR, Failure(test, message, shrunk)
+    if isinstance(leaf, Flaky):  # the hidden tests are deterministic: the submission answered differently
+        message = ("the submission's answers are not reproducible: replaying the same calls gave different "
+                   f"results ({type(leaf).__name__})")
+        return Verdict.WRONG_ANSWER, Failure(test, message, shrunk)
     if isinstance(leaf, HypothesisException):
         return Verdict.INTERNAL_ERROR, Failure(test, f"hidden test problem: {type(leaf).__name__}: {leaf}")
     return Verdict.INTERNAL_ERROR, Failure(test, f"the hidden test failed unexpectedly: {type(leaf).__name__}: {leaf}")

@@ -137,6 +137,7 @@ class Submission:
         self.fatal: JudgeOutcome | None = None
         self.outputs: list[str] = []
         self.missing: list[str] = []
+        self.released: list[rpc.Handle] = []  # handles whose proxies were collected, freed with the next request
 
     # -- lifecycle ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -209,6 +210,8 @@ class Submission:
             self.start()
         limit = self._timeout(timeout)
         try:
+            while self.released:
+                self.worker.request(["release", self.released.pop()], limit)
             response = self.worker.request(message, limit)
         except CallTimedOut:
             raise self._fatal(TimeLimitExceeded(f"{what} took longer than {limit:.2f} s", what)) from None
@@ -289,6 +292,11 @@ class HandleProxy:
         self._submission = submission
         self._handle = handle
         self._generation = generation
+
+    def __del__(self) -> None:
+        # never a request from here (a collection can happen in the middle of another call): queue it
+        if self._generation == self._submission.generation:
+            self._submission.released.append(self._handle)
 
     def call(self, method: str, args: tuple = (), kwargs: dict | None = None, *, timeout: float | None = None,
              report_args: bool = False) -> CallResult:

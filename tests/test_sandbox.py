@@ -171,3 +171,19 @@ def test_forbidden_module_is_blocked_at_run_time(hostile) -> None:
 def test_hostile_submission_verdicts(name: str, verdict: str, seed: int) -> None:
     report = judge_file(get_problem("sorting"), HOSTILE / f"{name}.py", seed=seed, only_groups=("examples",))
     assert report.verdict.value == verdict, report.dumps()
+
+
+def test_objects_are_released_in_the_worker_when_their_proxies_go() -> None:
+    from conftest import REPO
+
+    spec = WorkerSpec(submission=str(REPO / "tests" / "fixtures" / "submissions" / "counter.py"), module="counter",
+                      entry_points=("Counter",))
+    submission = Submission(get_sandbox("process"), spec, 5.0)
+    submission.start()
+    try:
+        keep = submission.Counter()
+        for _ in range(50):
+            submission.Counter()
+        assert keep.count() <= 2  # the 50 dropped proxies released their objects on the way
+    finally:
+        submission.close()

@@ -1,0 +1,6 @@
+# expect: compile_error
+# why: calls the forbidden built-in sorted().
+
+
+def sort(items: list) -> list:
+    return sorted(items)
