@@ -98,6 +98,11 @@ def raised_exception(error: dict) -> BaseException:
     return exc
 
 
+def _budget_text(stats: dict) -> str:
+    counts = {k: v for k, v in stats.items() if k not in ("budget_exceeded", "call_s")}
+    return ", ".join(f"{k}: more than {v - 1}" if k == "comparisons" else f"{k}: {v}" for k, v in counts.items())
+
+
 def describe_call(name: str, args: tuple, kwargs: dict) -> str:
     parts = [_short_repr(a) for a in args] + [f"{k}={_short_repr(v)}" for k, v in kwargs.items()]
     return f"{name}({', '.join(parts)})"
@@ -117,6 +122,11 @@ class CallResult:
     kwargs_after: dict | None
     stats: dict = field(default_factory=dict)
     elapsed_s: float = 0.0  # wall clock seen by the judge, transfer of arguments and result included
+
+    @property
+    def returned_argument(self) -> bool:
+        """True when the submission returned one of its positional arguments itself (`return items`)."""
+        return bool(self.stats.get("returned_args"))
 
     @property
     def call_s(self) -> float:
@@ -214,14 +224,14 @@ class Submission:
                 self.worker.request(["release", self.released.pop()], limit)
             response = self.worker.request(message, limit)
         except CallTimedOut:
-            raise self._fatal(TimeLimitExceeded(f"{what} took longer than {limit:.2f} s", what)) from None
+            raise self._fatal(TimeLimitExceeded(f"a call took longer than {limit:.2f} s", what)) from None
         except OutputExceeded as exc:
             raise self._fatal(OutputLimitExceeded(str(exc), what)) from None
         except WorkerGone as exc:
             outcome = TimeLimitExceeded if exc.reason == "cpu" else SubmissionCrashed
             if exc.reason == "output":
                 outcome = OutputLimitExceeded
-            raise self._fatal(outcome(f"during {what}: {exc}", what)) from None
+            raise self._fatal(outcome(f"during a call: {exc}", what)) from None
         except rpc.CodecError as exc:
             raise SubmissionFault(f"cannot send the arguments: {exc}", what) from None
         return response
@@ -242,17 +252,17 @@ class Submission:
     def _result(self, response: dict, what: str, elapsed: float) -> CallResult:
         stats = response.get("stats") or {}
         if stats.get("budget_exceeded"):
-            raise ComplexityExceeded(f"{what} exceeded its operation budget ({stats})", what)
+            raise ComplexityExceeded(f"a call exceeded its operation budget ({_budget_text(stats)})", what)
         status = response["status"]
         if status == "raised":
             error = response.get("error", {})
             if error.get("builtin") == "MemoryError":
-                raise self._fatal(MemoryLimitExceeded(f"{what} ran out of memory", what))
+                raise self._fatal(MemoryLimitExceeded("a call ran out of memory", what))
             raise raised_exception(error)
         if status == "fault":
             kind = response.get("kind")
-            raise SubmissionFault(f"{what}: {response.get('message')}", what) if kind != "protocol" else \
-                SubmissionCrashed(f"{what}: protocol error: {response.get('message')}", what)
+            raise SubmissionFault(str(response.get("message")), what) if kind != "protocol" else \
+                SubmissionCrashed(f"protocol error: {response.get('message')}", what)
         value = response.get("value")
         if isinstance(value, rpc.Handle):
             value = HandleProxy(self, value, self.generation)

@@ -233,7 +233,9 @@ class Server:
             self.handles[handle.id] = value
             self.next_handle += 1
             value = handle
-        response = {"status": "ok", "value": adapters.unwrap(value), "stats": {**adapters.stats(), "call_s": call_s}}
+        returned_args = [i for i, arg in enumerate(args) if value is arg]  # `result is items` cannot cross by value
+        stats = {**adapters.stats(), "call_s": call_s, "returned_args": returned_args}
+        response = {"status": "ok", "value": adapters.unwrap(value), "stats": stats}
         if options.get("report_args"):
             response["args_after"] = adapters.unwrap(list(args))
             response["kwargs_after"] = adapters.unwrap(kwargs)

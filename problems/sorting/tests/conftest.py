@@ -150,6 +150,11 @@ def run_sort(submission, reference, items: list, timeout: float | None = None) -
     res = submission.call(ENTRY, args=(original,), report_args=True, timeout=timeout)
     check_result(res.value, items, expected)
     check_unchanged(res.args_after[0], items)
+    expect(
+        not res.returned_argument,
+        "sort returned the list it was given: the result must be a new list, even for [] and [x]",
+        input=shown(items),
+    )
     return res.value
 
 
