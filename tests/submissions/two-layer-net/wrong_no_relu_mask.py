@@ -41,7 +41,7 @@ def two_layer_backward(dscores: np.ndarray, cache: Cache) -> tuple[np.ndarray, n
         (dX, dW1, db1, dW2, db2): dL/dX (N, D), dL/dW1 (D, H), dL/db1 (H,), dL/dW2 (H, C), dL/db2 (C,),
         each of the shape of the corresponding input. The derivative of the ReLU at exactly 0 is 0.
     """
-    X, W1, W2, pre_activation, hidden = cache
+    X, W1, W2, _, hidden = cache
     dW2 = hidden.T @ dscores
     db2 = dscores.sum(axis=0)
     dhidden = dscores @ W2.T

@@ -1,0 +1,147 @@
+"""Shared checks for the two-layer-net hidden tests.
+
+Every call into the submission asks for its arguments back (``report_args``) and checks they were not
+modified. The forward pass must return ``(scores, cache)`` with the cache a tuple of arrays and
+numbers; the backward pass gets the submission's own cache back (as the judge received it) and must
+return five float64 arrays of the shapes of the forward's inputs. Values are compared with the
+reference (the oracle) with rtol 1e-6 and atol 1e-8, the absolute tolerance scaled by the largest
+magnitude of the expected array when that exceeds 1.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from judge.numeric import ATOL, RTOL, expect_allclose, expect_unchanged
+from judge.testing import expect, fail
+
+FORWARD = "two_layer_forward"
+BACKWARD = "two_layer_backward"
+PARAMS = ("X", "W1", "b1", "W2", "b2")
+GRADS = ("dX", "dW1", "db1", "dW2", "db2")
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, np.ndarray):
+        return f"ndarray{value.shape} {value.dtype}"
+    return type(value).__name__
+
+
+def close(got: object, expected: np.ndarray, *, what: str, input: object = None) -> None:
+    """rtol 1e-6; atol 1e-8 times max(1, the largest |entry| of expected); float64 required."""
+    expected = np.asarray(expected)
+    scale = float(np.max(np.abs(expected))) if expected.size else 0.0
+    expect_allclose(got, expected, rtol=RTOL, atol=ATOL * max(1.0, scale), what=what, input=input)
+    if isinstance(got, np.ndarray) and got.dtype != np.float64:
+        fail(f"{what}: expected a float64 array, got dtype {got.dtype}", input=input)
+
+
+def check_cache(cache: object, *, input: object = None) -> None:
+    """The cache is plain data: a tuple whose items are NumPy arrays and numbers."""
+    expect(type(cache) is tuple,
+           f"the cache must be a tuple of arrays and numbers, got {_kind(cache)}", input=input,
+           got=_kind(cache))
+    assert isinstance(cache, tuple)
+    for i, item in enumerate(cache):
+        ok = isinstance(item, np.ndarray) or (type(item) in (int, float, bool))
+        expect(ok, f"the cache must hold only arrays and numbers, but item {i} is {_kind(item)}",
+               input=input, got=[_kind(c) for c in cache])
+
+
+def _inputs(X, W1, b1, W2, b2) -> dict:
+    return {"X": X, "W1": W1, "b1": b1, "W2": W2, "b2": b2}
+
+
+def forward(submission, X, W1, b1, W2, b2, *, check_args: bool = True, timeout: float | None = None):
+    """Call the submission's forward pass; check the result's structure, the cache and the arguments."""
+    args = (X, W1, b1, W2, b2)
+    shown = _inputs(*args)
+    res = submission.call(FORWARD, args=args, report_args=check_args, timeout=timeout)
+    out = res.value
+    expect(isinstance(out, (tuple, list)) and len(out) == 2,
+           f"two_layer_forward must return (scores, cache), got {_kind(out)}"
+           + (f" of length {len(out)}" if isinstance(out, (tuple, list)) else ""), input=shown)
+    scores, cache = out
+    check_cache(cache, input=shown)
+    if check_args:
+        for name, before, after in zip(PARAMS, args, res.args_after, strict=True):
+            expect_unchanged(before, after, what=f"argument {name} (two_layer_forward)")
+    return scores, cache, res
+
+
+def backward(submission, dscores, cache, *, check_args: bool = True, timeout: float | None = None,
+             shown: object = None):
+    """Call the submission's backward pass with its own cache; check structure and arguments."""
+    res = submission.call(BACKWARD, args=(dscores, cache), report_args=check_args, timeout=timeout)
+    grads = res.value
+    expect(isinstance(grads, (tuple, list)) and len(grads) == 5,
+           f"two_layer_backward must return (dX, dW1, db1, dW2, db2), got {_kind(grads)}"
+           + (f" of length {len(grads)}" if isinstance(grads, (tuple, list)) else ""), input=shown)
+    if check_args:
+        expect_unchanged(dscores, res.args_after[0], what="argument dscores (two_layer_backward)")
+        after = res.args_after[1]
+        expect(type(after) is tuple and len(after) == len(cache),
+               "two_layer_backward modified its cache argument in place", input=shown)
+        for i, (before, now) in enumerate(zip(cache, after, strict=True)):
+            expect_unchanged(before, now, what=f"cache item {i} (two_layer_backward)")
+    return tuple(grads), res
+
+
+def check_network(submission, reference, X, W1, b1, W2, b2, dscores) -> tuple:
+    """The full check: forward values, cache, untouched inputs, all five gradients vs the reference.
+
+    Returns the submission's gradients.
+    """
+    shown = {**_inputs(X, W1, b1, W2, b2), "dscores": dscores}
+    expected_scores, ref_cache = reference.two_layer_forward(X, W1, b1, W2, b2)
+    expected_grads = reference.two_layer_backward(dscores, ref_cache)
+    scores, cache, _ = forward(submission, X, W1, b1, W2, b2)
+    close(scores, expected_scores, what="scores", input=shown)
+    grads, _ = backward(submission, dscores, cache, shown=shown)
+    for name, got, want in zip(GRADS, grads, expected_grads, strict=True):
+        close(got, want, what=name, input=shown)
+    return grads
+
+
+def integer_relu_zero_case(rng: np.random.Generator, n: int, d: int, h: int, c: int) -> tuple:
+    """Integer-valued float64 data where many pre-activations X @ W1 + b1 are exactly 0.
+
+    b1[j] is minus the j-th pre-activation of a random sample, so every hidden unit is exactly 0 on
+    at least one sample; all arithmetic is exact in float64.
+    """
+    X = rng.integers(-3, 4, size=(n, d)).astype(np.float64)
+    W1 = rng.integers(-3, 4, size=(d, h)).astype(np.float64)
+    rows = rng.integers(0, n, size=h)
+    b1 = -(X @ W1)[rows, np.arange(h)]
+    W2 = rng.integers(-3, 4, size=(h, c)).astype(np.float64)
+    b2 = rng.integers(-3, 4, size=c).astype(np.float64)
+    dscores = rng.integers(-3, 4, size=(n, c)).astype(np.float64)
+    dscores[dscores == 0] = 1.0  # every unit at 0 would otherwise pass a gradient through
+    return X, W1, b1, W2, b2, dscores
+
+
+def gaussian_case(rng: np.random.Generator, n: int, d: int, h: int, c: int, scale: float = 1.0) -> tuple:
+    """Standard-normal data (times scale for X, W1, b1), no pre-activation near 0 in practice."""
+    X = rng.standard_normal((n, d)) * scale
+    W1 = rng.standard_normal((d, h)) * scale
+    b1 = rng.standard_normal(h) * scale
+    W2 = rng.standard_normal((h, c))
+    b2 = rng.standard_normal(c)
+    dscores = rng.standard_normal((n, c))
+    return X, W1, b1, W2, b2, dscores
+
+
+def np_rng(rng) -> np.random.Generator:
+    """A NumPy generator seeded from the test's `rng` fixture (reproducible from the run's seed)."""
+    return np.random.default_rng(rng.getrandbits(64))
+
+
+@pytest.fixture(scope="session")
+def net():
+    """The checks, for tests: net.check(submission, reference, X, W1, b1, W2, b2, dscores), ..."""
+    return SimpleNamespace(check=check_network, forward=forward, backward=backward, close=close,
+                           check_cache=check_cache, integer_zero=integer_relu_zero_case,
+                           gaussian=gaussian_case, np_rng=np_rng, GRADS=GRADS, PARAMS=PARAMS)

@@ -1,0 +1,116 @@
+"""Edge cases: tiny and non-square shapes, the ReLU gradient at exactly 0, dead and fully active
+layers, huge and tiny magnitudes, zero upstream gradient, duplicate samples, the cache reused."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from judge.testing import expect
+
+pytestmark = pytest.mark.group("edge-cases")
+
+SHAPES = [
+    (1, 1, 1, 1), (1, 5, 3, 2), (4, 1, 3, 2), (4, 3, 1, 2), (4, 3, 2, 1),
+    (6, 9, 2, 3), (6, 2, 9, 3), (3, 8, 8, 8), (1, 1, 7, 1),
+]
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: "x".join(map(str, s)))
+def test_shapes(submission, reference, net, rng, shape):
+    """N=1, D=1, H=1, C=1, non-square W1 (both ways) and square ones."""
+    gen = net.np_rng(rng)
+    for _ in range(3):
+        net.check(submission, reference, *net.gaussian(gen, *shape))
+    grads = net.check(submission, reference, *net.integer_zero(gen, *shape))
+    n, d, h, c = shape
+    for name, got, want in zip(net.GRADS, grads, [(n, d), (d, h), (h,), (h, c), (c,)], strict=True):
+        expect(got.shape == want, f"{name} must have shape {want}, got {got.shape}")
+
+
+def _discriminating_zero_case(net, gen, shape):
+    """Integer data with pre-activations exactly 0 where a gradient would flow if ReLU'(0) were 1."""
+    while True:
+        X, W1, b1, W2, b2, dscores = net.integer_zero(gen, *shape)
+        pre = X @ W1 + b1
+        dhidden = dscores @ W2.T
+        if np.any((pre == 0) & (dhidden != 0)):
+            return X, W1, b1, W2, b2, dscores
+
+
+@pytest.mark.parametrize("shape", [(8, 5, 6, 3), (3, 4, 4, 2), (1, 3, 5, 2), (10, 2, 3, 4)],
+                         ids=lambda s: "x".join(map(str, s)))
+def test_relu_gradient_at_exact_zero_is_zero(submission, reference, net, rng, shape):
+    gen = net.np_rng(rng)
+    for _ in range(3):
+        case = _discriminating_zero_case(net, gen, shape)
+        X, W1, b1, W2, _, dscores = case
+        grads = net.check(submission, reference, *case)
+        pre = X @ W1 + b1
+        got_db1 = grads[2]
+        expected_db1 = np.sum(np.where(pre > 0, dscores @ W2.T, 0.0), axis=0)
+        expect(np.array_equal(got_db1, expected_db1), "db1: a unit whose pre-activation is exactly 0 "
+               "must pass no gradient (the ReLU derivative at 0 is 0)", input={"X": X, "W1": W1, "b1": b1},
+               expected=expected_db1, got=got_db1)
+
+
+def test_all_units_dead(submission, reference, net, rng):
+    gen = net.np_rng(rng)
+    X, W1, b1, W2, b2, dscores = net.gaussian(gen, 5, 4, 6, 3)
+    b1 = -100.0 - np.abs(X) .sum() * np.abs(W1).max() * np.ones(6)
+    grads = net.check(submission, reference, X, W1, b1, W2, b2, dscores)
+    for name, got in zip(("dX", "dW1", "db1", "dW2"), grads[:4], strict=True):
+        expect(not np.any(got), f"{name} must be all zeros when every hidden unit is dead", got=got)
+
+
+def test_all_units_active(submission, reference, net, rng):
+    gen = net.np_rng(rng)
+    X, W1, b1, W2, b2, dscores = net.gaussian(gen, 6, 4, 5, 3)
+    b1 = 100.0 + np.abs(X).sum() * np.abs(W1).max() * np.ones(5)
+    net.check(submission, reference, X, W1, b1, W2, b2, dscores)
+
+
+@pytest.mark.parametrize("scale", [1e3, 1e6, 1e-6], ids=["1e3", "1e6", "1e-6"])
+def test_magnitudes(submission, reference, net, rng, scale):
+    gen = net.np_rng(rng)
+    for _ in range(3):
+        net.check(submission, reference, *net.gaussian(gen, 7, 5, 6, 4, scale=scale))
+
+
+def test_zero_upstream_gradient(submission, reference, net, rng):
+    gen = net.np_rng(rng)
+    X, W1, b1, W2, b2, dscores = net.gaussian(gen, 4, 3, 5, 2)
+    grads = net.check(submission, reference, X, W1, b1, W2, b2, np.zeros_like(dscores))
+    for name, got in zip(net.GRADS, grads, strict=True):
+        expect(not np.any(got), f"{name} must be all zeros when dscores is all zeros", got=got)
+
+
+def test_duplicate_samples(submission, reference, net, rng):
+    gen = net.np_rng(rng)
+    X, W1, b1, W2, b2, dscores = net.gaussian(gen, 1, 4, 5, 3)
+    X = np.repeat(X, 6, axis=0)
+    dscores = np.repeat(dscores, 6, axis=0)
+    net.check(submission, reference, X, W1, b1, W2, b2, dscores)
+    net.check(submission, reference, *net.integer_zero(gen, 1, 4, 5, 3))
+
+
+def test_backward_twice_with_the_same_cache(submission, reference, net, rng):
+    """The cache is data: a second backward pass with it (other dscores) gives that pass's gradients."""
+    gen = net.np_rng(rng)
+    X, W1, b1, W2, b2, dscores = net.integer_zero(gen, 6, 4, 5, 3)
+    other = gen.standard_normal(dscores.shape)
+    _, ref_cache = reference.two_layer_forward(X, W1, b1, W2, b2)
+    _, cache, _ = net.forward(submission, X, W1, b1, W2, b2)
+    for upstream in (dscores, other, dscores):
+        grads, _ = net.backward(submission, upstream, cache)
+        for name, got, want in zip(net.GRADS, grads, reference.two_layer_backward(upstream, ref_cache), strict=True):
+            net.close(got, want, what=f"{name} (backward pass reusing one cache)")
+
+
+def test_forward_twice_gives_the_same_scores(submission, reference, net, rng):
+    gen = net.np_rng(rng)
+    X, W1, b1, W2, b2, _ = net.gaussian(gen, 5, 4, 3, 2)
+    first, _, _ = net.forward(submission, X, W1, b1, W2, b2)
+    second, _, _ = net.forward(submission, X, W1, b1, W2, b2)
+    net.close(second, reference.two_layer_forward(X, W1, b1, W2, b2)[0], what="scores (second call)")
+    net.close(first, second, what="scores (first call vs second)")
