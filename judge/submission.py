@@ -194,6 +194,8 @@ class Submission:
 
     def output(self) -> str:
         if self.worker is not None:
+            self.worker.stdout.settle()
+            self.worker.stderr.settle()
             out, err = self.worker.stdout.text(), self.worker.stderr.text()
             return "".join(self.outputs) + out + err
         return "".join(self.outputs)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import judge  # noqa: F401  (first: it pins BLAS threads before anything imports numpy)
+
 REPO = Path(__file__).resolve().parent.parent
 SUBMISSIONS = REPO / "tests" / "submissions"
 HOSTILE = REPO / "tests" / "hostile"

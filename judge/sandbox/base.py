@@ -8,11 +8,14 @@ tree -- are enforced here, the same for every backend.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import select
 import signal
+import struct
 import subprocess
+import termios
 import threading
 import time
 from dataclasses import dataclass
@@ -94,6 +97,18 @@ class _OutputCapture(threading.Thread):
                     self.exceeded.set()
         except OSError:
             pass
+
+    def settle(self, timeout: float = 0.5) -> None:
+        """Wait until what the worker already wrote has been read (it flushes before each answer)."""
+        deadline = time.monotonic() + timeout
+        while self.is_alive() and time.monotonic() < deadline:
+            try:
+                pending = struct.unpack("i", fcntl.ioctl(self.fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+            except OSError:
+                return
+            if not pending:
+                return
+            time.sleep(0.005)
 
     def text(self) -> str:
         out = self.data.decode("utf-8", "replace")

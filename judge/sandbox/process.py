@@ -14,16 +14,10 @@ import shutil
 import sys
 import tempfile
 
+from judge import THREAD_VARIABLES
 from judge.sandbox.base import WorkerProcess, WorkerSpec, python_paths
 
 # Variables the worker may see; everything else of the judge's environment (tokens, secrets) stays out.
-THREAD_VARIABLES = {
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "NUMEXPR_NUM_THREADS": "1",
-    "VECLIB_MAXIMUM_THREADS": "1",
-}
 PASSED_THROUGH = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # correctness settings for some CPUs
 UID_RANGE = (200_000, 2_000_000_000)
 
@@ -35,7 +29,7 @@ def worker_environment(workdir: str) -> dict[str, str]:
         "LC_ALL": "C.UTF-8",
         "HOME": workdir,
         "TMPDIR": workdir,
-        **THREAD_VARIABLES,
+        **dict.fromkeys(THREAD_VARIABLES, "1"),  # one BLAS/OpenMP thread: stable timings, one CPU share
     }
     env.update({k: os.environ[k] for k in PASSED_THROUGH if k in os.environ})
     return env
