@@ -1,14 +1,14 @@
 """N=4096, D=1024, H=512, C=10, timed against the reference on the same machine, in the same run.
 
-The forward and the backward pass share one budget: 5x the reference's forward + backward time (best
-of three in the judge process), at least 3.5 s. The budget also pays for moving about 200 MB of arrays
-to and from the sandbox, which the factor and the floor cover. Measured on the 2-core machine: the
-reference's own time 0.3-1.2 s; solutions built on matrix products (the reference, einsum with
-optimize=True, np.dot with a float mask) 0.8-2.5 s through the sandbox; a Python loop over the samples
-(4096 matrix-vector products and rank-1 updates) 7-11 s, more than 10x the reference. np.einsum
-without optimize (no BLAS, 3.5-9 s) and per-element Python in the ReLU are neither required to pass
-nor to fail. Whether the arguments are modified is checked by the other groups, so these calls do
-not ask for them back (that would only add transfer time to the submission's clock).
+The forward and the backward pass share one budget: 20x the reference's forward + backward time (best
+of three in the judge process, BLAS pinned to one thread on both sides), at least 8 s. The budget also
+pays for moving about 200 MB of arrays to and from the sandbox. The catalog's fine print makes the limit
+admit any fully vectorised solution, so it is sized for the slowest of them: np.einsum without
+optimize=True (no BLAS) takes about 3 s on a quiet 2-core machine where the reference takes 0.2 s and
+solutions built on matrix products 1-2 s. Per-element Python loops (billions of iterations) cannot come
+near it. A Python loop over the samples (4096 matrix-vector products, 4-11 s) is neither required to pass
+nor to fail, like per-element Python in the ReLU. Whether the arguments are modified is checked by the
+other groups, so these calls do not ask for them back (that would only add transfer time).
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from judge.testing import TimeLimitExceeded, measure, scaled_limit, too_slow
 pytestmark = pytest.mark.group("performance")
 
 N, D, H, C = 4096, 1024, 512, 10
-FACTOR = 5.0
-FLOOR_S = 3.5
+FACTOR = 20.0
+FLOOR_S = 8.0
 
 
 def test_large_batch(submission, reference, net, rng):
