@@ -123,6 +123,27 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float
     return grad
 
 
+def backward_by_differences(forward: Callable[..., Any], args: tuple, dout: np.ndarray,
+                            wrt: tuple[int, ...] | None = None, h: float = FD_STEP) -> list[np.ndarray]:
+    """Numerical gradients of any forward pass, for checking its backward pass.
+
+    The loss is sum(forward(*args) * dout) (the first element when forward returns a tuple such as
+    (out, cache)); returns d loss / d args[i] for each i in `wrt` (default: every array argument), which is
+    exactly what a backward pass given `dout` must return.
+    """
+    def output(*call_args: Any) -> np.ndarray:
+        out = forward(*call_args)
+        return np.asarray(out[0] if isinstance(out, tuple) else out)
+
+    positions = wrt if wrt is not None else tuple(i for i, a in enumerate(args) if isinstance(a, np.ndarray))
+    grads = []
+    for i in positions:
+        def loss(x: np.ndarray, i: int = i) -> float:
+            return float(np.sum(output(*args[:i], x, *args[i + 1:]) * dout))
+        grads.append(numerical_gradient(loss, args[i], h))
+    return grads
+
+
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:
     """max |a - b| / max(|a| + |b|, 1e-12): small for gradients that agree, scale-free."""
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from judge.numeric import (
+    backward_by_differences,
     describe_difference,
     expect_allclose,
     expect_gradient,
@@ -83,3 +84,19 @@ def test_hoeffding_interval_covers_a_fair_coin_and_excludes_a_biased_one() -> No
     rng = np.random.default_rng(0)
     assert lo <= int((rng.random(100_000) < 0.5).sum()) <= hi
     assert not lo <= int((rng.random(100_000) < 0.52).sum()) <= hi
+
+
+def test_backward_by_differences_of_an_affine_layer() -> None:
+    rng = np.random.default_rng(1)
+    x, w, b = rng.standard_normal((3, 4)), rng.standard_normal((4, 2)), rng.standard_normal(2)
+    dout = rng.standard_normal((3, 2))
+
+    def forward(x, w, b):
+        return x @ w + b, ("cache",)
+
+    dx, dw, db = backward_by_differences(forward, (x, w, b), dout)
+    expect_gradient(dout @ w.T, dx, what="dx")
+    expect_gradient(x.T @ dout, dw, what="dw")
+    expect_gradient(dout.sum(axis=0), db, what="db")
+    with pytest.raises(WrongAnswer, match="db"):
+        expect_gradient(dout.mean(axis=0), db, what="db")  # a bias gradient averaged instead of summed
