@@ -13,6 +13,7 @@ from judge import __version__
 from judge.problems import Problem, ProblemError, all_problems, get_problem
 from judge.report_text import format_group_line, format_report
 from judge.sandbox import CHOICES as SANDBOX_CHOICES
+from judge.sandbox import fallback_note
 from judge.stubs import StubError, render_stub
 
 
@@ -151,6 +152,8 @@ def run(problem_id: str, file: str, as_json: bool, seed: int | None, sandbox: st
         names = ", ".join(g.name for g in problem.groups)
         raise UserError(f"problem {problem.id!r} has no group {unknown[0]!r} (groups: {names})")
     seed = new_seed() if seed is None else seed
+    if sandbox == "auto" and (note := fallback_note()):
+        click.echo(note, err=True)
     on_group = None
     if not as_json:
         click.echo(f"Judging {file} on {problem.id} (seed {seed}) ...", err=True)

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from judge.sandbox.base import Sandbox
+from judge.sandbox.bwrap import BwrapSandbox
 from judge.sandbox.process import ProcessSandbox
 
-BACKENDS: dict[str, type] = {"process": ProcessSandbox}
+BACKENDS: dict[str, type] = {"process": ProcessSandbox, "bwrap": BwrapSandbox}  # weakest first
 CHOICES = ("auto", *BACKENDS)
 
 
 class SandboxUnavailable(Exception):
     """The requested backend cannot run on this machine."""
+
+
+def fallback_note() -> str | None:
+    """Why `auto` cannot use the strongest backend here (one line), or None when it can."""
+    usable, why = BwrapSandbox().available()
+    return None if usable else f"warning: using the process sandbox ({why})"
 
 
 def get_sandbox(name: str = "auto") -> Sandbox:

@@ -1,0 +1,135 @@
+"""The `bwrap` sandbox: bubblewrap namespaces around the same worker, chosen by `auto` when it works.
+
+Every namespace unshared (user, pid, network, ipc, uts, mount, cgroup), a non-root uid inside, no
+capabilities, a cleared environment, and a file system made of read-only binds of exactly what the worker
+needs -- the interpreter with its standard library, and a site-packages view holding msgpack, numpy and the
+judge's worker modules only (never problems, tests or references) -- plus a private size-limited /tmp as
+the working directory, /proc and a minimal /dev. The worker applies the same rlimits and audit hook as
+under `process`; the judge side applies the same wall-clock, output and frame limits.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+
+from judge import THREAD_VARIABLES
+from judge.sandbox.base import BOOT, WorkerProcess, WorkerSpec
+
+SITE = "/opt/judge-site"
+WORKDIR = "/tmp"
+SANDBOX_UID = 65534
+TMP_SIZE_BYTES = 64 << 20
+WORKER_MODULES = ("__init__.py", "rpc.py", "worker.py", "adapters.py")
+SYSTEM_DIRS = ("/usr", "/lib", "/lib64", "/bin")  # the dynamic loader and libc the interpreter links against
+
+
+def _package_dirs(name: str) -> list[tuple[str, str]]:
+    """(host dir, sandbox dir) pairs for an installed package and its vendored libraries (`numpy.libs`)."""
+    module = __import__(name)
+    pkg = os.path.dirname(os.path.realpath(module.__file__))
+    pairs = [(pkg, f"{SITE}/{name}")]
+    if os.path.isdir(pkg + ".libs"):
+        pairs.append((pkg + ".libs", f"{SITE}/{name}.libs"))
+    return pairs
+
+
+def _interpreter() -> str:
+    """The real interpreter binary (a venv's python is a link to its base installation)."""
+    return os.path.realpath(sys.executable)
+
+
+def build_argv(spec: WorkerSpec) -> tuple[list[str], dict]:
+    """The bwrap command line and the worker configuration for one submission."""
+    import judge
+
+    stdlib = sysconfig.get_paths()["stdlib"]
+    platstdlib = sysconfig.get_paths()["platstdlib"]
+    base = os.path.realpath(sys.base_prefix)
+    argv = [
+        shutil.which("bwrap") or "bwrap", "--unshare-all", "--unshare-user",
+        "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID),
+        "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv",
+        "--proc", "/proc", "--dev", "/dev",
+        "--size", str(TMP_SIZE_BYTES), "--tmpfs", WORKDIR,
+    ]
+    for directory in SYSTEM_DIRS:
+        if os.path.islink(directory):
+            argv += ["--symlink", os.readlink(directory), directory]
+        elif os.path.isdir(directory):
+            argv += ["--ro-bind", directory, directory]
+    argv += ["--ro-bind", base, base]
+    for path in {os.path.realpath(stdlib), os.path.realpath(platstdlib)}:
+        if not path.startswith(base + "/"):
+            argv += ["--ro-bind", path, path]
+    package = os.path.dirname(os.path.realpath(judge.__file__))
+    for name in WORKER_MODULES:
+        argv += ["--ro-bind", os.path.join(package, name), f"{SITE}/judge/{name}"]
+    for name in ("msgpack", *spec.preload):
+        for host, inside in _package_dirs(name):
+            argv += ["--ro-bind", host, inside]
+    target = f"{WORKDIR}/{spec.module}.py"
+    argv += ["--ro-bind", os.path.realpath(spec.submission), target, "--chdir", WORKDIR]
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": WORKDIR, "TMPDIR": WORKDIR,
+           **dict.fromkeys(THREAD_VARIABLES, "1")}
+    for key, value in env.items():
+        argv += ["--setenv", key, value]
+    argv += [_interpreter(), "-I", "-S", "-B", "-c", BOOT]
+    readable = sorted({os.path.realpath(stdlib), os.path.realpath(platstdlib), SITE})
+    config = {
+        "boot_paths": [SITE],
+        "readable_roots": readable,
+        "workdir": WORKDIR,
+        "submission": target,
+        "shown_as": spec.shown_as or os.path.basename(spec.submission),
+        "module": spec.module,
+        "entry_points": list(spec.entry_points),
+        "forbidden_modules": list(spec.forbidden_modules),
+        "preload": list(spec.preload),
+        "allow_processes": spec.allow_processes,
+        "max_frame_bytes": spec.max_frame_bytes,
+        "confine_as_root": False,
+        "limits": {
+            "cpu_s": spec.cpu_s,
+            "address_space_bytes": spec.memory_mb * 1024 * 1024,
+            "file_size_bytes": spec.file_size_bytes,
+            "open_files": spec.open_files,
+            "core_bytes": 0,
+        },
+    }
+    return argv, config
+
+
+@functools.lru_cache(maxsize=1)
+def _probe() -> tuple[bool, str]:
+    if shutil.which("bwrap") is None:
+        return False, "bubblewrap (bwrap) is not installed"
+    try:
+        argv, _ = build_argv(WorkerSpec(submission=os.devnull, module="probe", entry_points=()))
+        cut = argv.index(_interpreter())
+        probe = [*argv[:cut], _interpreter(), "-I", "-S", "-c", "import os; print(os.getuid())"]
+        result = subprocess.run(probe, capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return False, f"bwrap cannot start: {exc}"
+    if result.returncode != 0 or result.stdout.strip() != str(SANDBOX_UID):
+        reason = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        return False, f"bwrap does not work here: {reason}"
+    return True, "bubblewrap works"
+
+
+class BwrapSandbox:
+    name = "bwrap"
+
+    def available(self) -> tuple[bool, str]:
+        return _probe()
+
+    def start(self, spec: WorkerSpec) -> WorkerProcess:
+        argv, config = build_argv(spec)
+        return WorkerProcess(argv, {}, config, spec, "/")
+
+    def cleanup(self, worker: WorkerProcess) -> None:
+        worker.kill()
