@@ -166,3 +166,24 @@ def run(problem_id: str, file: str, as_json: bool, seed: int | None, sandbox: st
     else:
         click.echo(format_report(report, color=sys.stdout.isatty() or None, file=file))
     sys.exit(0 if report.accepted else 1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the checks as JSON.")
+def doctor(as_json: bool) -> None:
+    """Self-test every sandbox backend here (start, network, files, environment, limits).
+
+    Exit code 0 when the backend `auto` picks passes every check.
+    """
+    from judge.doctor import run_doctor
+
+    checks, chosen = run_doctor()
+    if as_json:
+        rows = [{"backend": c.backend, "check": c.name, "ok": c.ok, "detail": c.detail} for c in checks]
+        click.echo(json.dumps({"auto": chosen, "checks": rows}))
+    else:
+        for c in checks:
+            mark = click.style("ok  ", fg="green") if c.ok else click.style("FAIL", fg="red", bold=True)
+            click.echo(f"{mark} {c.backend:<8} {c.name:<24} {c.detail}")
+        click.echo(f"auto picks: {chosen}")
+    sys.exit(0 if all(c.ok for c in checks if c.backend == chosen) else 1)

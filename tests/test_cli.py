@@ -99,7 +99,7 @@ def test_syntax_error_is_compile_error_with_line(tmp_path: Path) -> None:
 def test_missing_entry_point_matches_golden_report(tmp_path: Path) -> None:
     bad = tmp_path / "sorting.py"
     bad.write_text("def sort_items(items):\n    return list(items)\n")
-    result = judge("run", "sorting", str(bad), "--json", "--seed", "7")
+    result = judge("run", "sorting", str(bad), "--json", "--seed", "7", "--sandbox", "process")
     assert result.returncode == 1
     golden = json.loads((GOLDEN / "sorting-missing-entry-point.json").read_text())
     assert normalised(json.loads(result.stdout)) == golden

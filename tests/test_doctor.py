@@ -1,0 +1,27 @@
+"""`judge doctor` proves each usable backend against the probes a hostile submission would try."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from judge.doctor import check_backend
+from judge.sandbox import BACKENDS
+
+
+def test_every_usable_backend_passes_every_check() -> None:
+    for name, backend in BACKENDS.items():
+        if not backend().available()[0]:
+            continue
+        checks = check_backend(name)
+        assert {c.name for c in checks} >= {"starts", "network off", "memory limit", "time limit"}
+        assert all(c.ok for c in checks), [c for c in checks if not c.ok]
+
+
+def test_doctor_command_reports_the_chosen_backend() -> None:
+    result = subprocess.run([sys.executable, "-m", "judge", "doctor", "--json"], capture_output=True, text=True,
+                            timeout=300)
+    report = json.loads(result.stdout)
+    assert report["auto"] in BACKENDS
+    assert result.returncode == 0, report
