@@ -58,6 +58,34 @@ class WorkerSpec:
     shown_as: str | None = None  # the file name the user knows, for tracebacks
 
 
+def worker_config(spec: WorkerSpec, *, boot_paths: list[str], readable_roots: list[str], workdir: str,
+                  submission: str, processes: int | None = None, **extra: object) -> dict:
+    """The configuration every backend hands its worker; `extra` adds backend-specific keys (confinement)."""
+    return {
+        "boot_paths": boot_paths,
+        "readable_roots": readable_roots,
+        "workdir": workdir,
+        "submission": submission,
+        "shown_as": spec.shown_as or os.path.basename(spec.submission),
+        "module": spec.module,
+        "entry_points": list(spec.entry_points),
+        "forbidden_modules": list(spec.forbidden_modules),
+        "preload": list(spec.preload),
+        "allow_processes": spec.allow_processes,
+        "max_frame_bytes": spec.max_frame_bytes,
+        "confine_as_root": False,
+        "limits": {
+            "cpu_s": spec.cpu_s,
+            "address_space_bytes": spec.memory_mb * 1024 * 1024,
+            "file_size_bytes": spec.file_size_bytes,
+            "open_files": spec.open_files,
+            "processes": processes,
+            "core_bytes": 0,
+        },
+        **extra,
+    }
+
+
 class WorkerGone(Exception):
     """The worker died or broke the protocol; `reason` says how (exit code, signal, output, memory)."""
 

@@ -18,7 +18,7 @@ import sys
 import sysconfig
 
 from judge import THREAD_VARIABLES
-from judge.sandbox.base import BOOT, WorkerProcess, WorkerSpec
+from judge.sandbox.base import BOOT, WorkerProcess, WorkerSpec, worker_config
 
 SITE = "/opt/judge-site"
 WORKDIR = "/tmp"
@@ -80,27 +80,7 @@ def build_argv(spec: WorkerSpec) -> tuple[list[str], dict]:
         argv += ["--setenv", key, value]
     argv += [_interpreter(), "-I", "-S", "-B", "-c", BOOT]
     readable = sorted({os.path.realpath(stdlib), os.path.realpath(platstdlib), SITE})
-    config = {
-        "boot_paths": [SITE],
-        "readable_roots": readable,
-        "workdir": WORKDIR,
-        "submission": target,
-        "shown_as": spec.shown_as or os.path.basename(spec.submission),
-        "module": spec.module,
-        "entry_points": list(spec.entry_points),
-        "forbidden_modules": list(spec.forbidden_modules),
-        "preload": list(spec.preload),
-        "allow_processes": spec.allow_processes,
-        "max_frame_bytes": spec.max_frame_bytes,
-        "confine_as_root": False,
-        "limits": {
-            "cpu_s": spec.cpu_s,
-            "address_space_bytes": spec.memory_mb * 1024 * 1024,
-            "file_size_bytes": spec.file_size_bytes,
-            "open_files": spec.open_files,
-            "core_bytes": 0,
-        },
-    }
+    config = worker_config(spec, boot_paths=[SITE], readable_roots=readable, workdir=WORKDIR, submission=target)
     return argv, config
 
 

@@ -15,7 +15,7 @@ import sys
 import tempfile
 
 from judge import THREAD_VARIABLES
-from judge.sandbox.base import WorkerProcess, WorkerSpec, python_paths
+from judge.sandbox.base import BOOT, WorkerProcess, WorkerSpec, python_paths, worker_config
 
 # Variables the worker may see; everything else of the judge's environment (tokens, secrets) stays out.
 PASSED_THROUGH = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # correctness settings for some CPUs
@@ -70,32 +70,19 @@ class ProcessSandbox:
         uid = random.SystemRandom().randrange(*UID_RANGE) if as_root else None
         workdir, target = self.prepare_workdir(spec, uid)
         boot_paths, readable = python_paths(spec.preload)
-        config = {
-            "boot_paths": boot_paths,
-            "readable_roots": readable,
-            "workdir": workdir,
-            "submission": target,
-            "shown_as": spec.shown_as or os.path.basename(spec.submission),
-            "module": spec.module,
-            "entry_points": list(spec.entry_points),
-            "forbidden_modules": list(spec.forbidden_modules),
-            "preload": list(spec.preload),
-            "allow_processes": spec.allow_processes,
-            "max_frame_bytes": spec.max_frame_bytes,
-            "confine_as_root": as_root,
-            "uid": uid,
-            "gid": uid,
-            "hidden_paths": [*judge_private_paths(), *spec.hidden_paths],
-            "limits": {
-                "cpu_s": spec.cpu_s,
-                "address_space_bytes": spec.memory_mb * 1024 * 1024,
-                "file_size_bytes": spec.file_size_bytes,
-                "open_files": spec.open_files,
-                "processes": 64 if spec.allow_processes else (1 if as_root else None),
-                "core_bytes": 0,
-            },
-        }
-        argv = [sys.executable, "-I", "-S", "-B", "-c", _boot_code()]
+        config = worker_config(
+            spec,
+            boot_paths=boot_paths,
+            readable_roots=readable,
+            workdir=workdir,
+            submission=target,
+            processes=64 if spec.allow_processes else (1 if as_root else None),
+            confine_as_root=as_root,
+            uid=uid,
+            gid=uid,
+            hidden_paths=[*judge_private_paths(), *spec.hidden_paths],
+        )
+        argv = [sys.executable, "-I", "-S", "-B", "-c", BOOT]
         try:
             return WorkerProcess(argv, worker_environment(workdir), config, spec, workdir, uid=uid)
         except BaseException:
@@ -106,8 +93,3 @@ class ProcessSandbox:
         worker.kill()
         shutil.rmtree(worker.workdir, ignore_errors=True)
 
-
-def _boot_code() -> str:
-    from judge.sandbox.base import BOOT
-
-    return BOOT
