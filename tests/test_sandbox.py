@@ -13,7 +13,7 @@ from judge.problems import get_problem
 from judge.runner import judge_file
 from judge.sandbox import BACKENDS as BACKENDS_BY_NAME
 from judge.sandbox import get_sandbox
-from judge.sandbox.base import WorkerSpec, _descendants
+from judge.sandbox.base import WorkerSpec, descendants
 from judge.submission import (
     MemoryLimitExceeded,
     OutputLimitExceeded,
@@ -149,7 +149,7 @@ def test_escaped_grandchild_does_not_survive(hostile, backend: str) -> None:
     if backend == "process":
         watched = [grandchild]  # re-parented to us (the judge is a subreaper), in its own session
     else:
-        watched = _descendants(submission.worker.popen.pid)  # the pid namespace, seen from the host
+        watched = descendants(submission.worker.popen.pid)  # the pid namespace, seen from the host
         assert len(watched) >= 3  # bwrap's init, the worker, the grandchild
     assert not any(_gone(pid) for pid in watched)
     submission.close()

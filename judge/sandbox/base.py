@@ -190,7 +190,7 @@ def _children_map() -> dict[int, list[int]]:
     return children
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
     children = _children_map()
     found, stack = [], [pid]
     while stack:
@@ -251,7 +251,6 @@ class WorkerProcess:
         self.stdout.start()
         self.stderr.start()
         self.alive = True
-        self.death: str | None = None
 
     # -- framing with deadlines -------------------------------------------------------------------
     def _check_output(self) -> None:
@@ -311,7 +310,7 @@ class WorkerProcess:
 
     def request(self, message: list, timeout: float) -> dict:
         if not self.alive:
-            raise WorkerGone("the worker is no longer running", self.death or "crashed")
+            raise WorkerGone("the worker is no longer running")
         parts = rpc.encode_frame(message, self.spec.max_frame_bytes)
         deadline = time.monotonic() + timeout
         self._write(parts, deadline)
@@ -341,7 +340,7 @@ class WorkerProcess:
             return
         self.alive = False
         pid = self.popen.pid
-        doomed = _descendants(pid)
+        doomed = descendants(pid)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pid, signal.SIGKILL)
         for victim in [pid, *doomed]:
