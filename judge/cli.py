@@ -13,7 +13,7 @@ from judge import __version__
 from judge.problems import Problem, ProblemError, all_problems, get_problem
 from judge.report_text import format_group_line, format_report
 from judge.sandbox import CHOICES as SANDBOX_CHOICES
-from judge.sandbox import fallback_note
+from judge.sandbox import SandboxUnavailable, fallback_note, get_sandbox
 from judge.stubs import StubError, render_stub
 
 
@@ -154,6 +154,10 @@ def run(problem_id: str, file: str, as_json: bool, seed: int | None, sandbox: st
     seed = new_seed() if seed is None else seed
     if sandbox == "auto" and (note := fallback_note()):
         click.echo(note, err=True)
+    try:
+        get_sandbox(sandbox)
+    except SandboxUnavailable as exc:
+        raise UserError(str(exc)) from None
     on_group = None
     if not as_json:
         click.echo(f"Judging {file} on {problem.id} (seed {seed}) ...", err=True)
@@ -187,3 +191,30 @@ def doctor(as_json: bool) -> None:
             click.echo(f"{mark} {c.backend:<8} {c.name:<24} {c.detail}")
         click.echo(f"auto picks: {chosen}")
     sys.exit(0 if all(c.ok for c in checks if c.backend == chosen) else 1)
+
+
+@main.group()
+def image() -> None:
+    """The worker image of the docker sandbox (`judge run --sandbox docker`)."""
+
+
+@image.command("build")
+@click.option("--base-image", metavar="IMAGE", help="Build FROM this image (default python:<judge's X.Y>-slim).")
+@click.option("--local-base", is_flag=True,
+              help="First make judge-base:local offline from this machine's Python (no registry needed); "
+                   "build FROM it.")
+def image_build(base_image: str | None, local_base: bool) -> None:
+    """Build the worker image judge-worker:<version>, streaming the build log to stderr.
+
+    The image holds the interpreter, msgpack, numpy and the judge's worker modules only; its Python must have
+    the judge's minor version (the build checks it).
+    """
+    from judge.sandbox.docker import DockerError, build_image
+
+    if base_image and local_base:
+        raise UserError("--base-image and --local-base exclude each other")
+    try:
+        tag = build_image(base_image=base_image, local_base=local_base, log=lambda line: click.echo(line, err=True))
+    except DockerError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(tag)

@@ -3,7 +3,8 @@
 Started as `python -I -S -c BOOT CONFIG` by a sandbox backend. It sets up its own confinement (rlimits,
 and as root a private mount/network namespace and an unprivileged uid), installs an audit hook that
 refuses files outside a few read-only roots, processes, sockets and ctypes, and only then imports the
-submission. Nothing here decides a verdict: the judge side reads plain data and judges it.
+submission. In a container (`stdio_transport`) the two pipes are its stdin and stdout and the submission's
+output goes to stderr. Nothing here decides a verdict: the judge side reads plain data and judges it.
 Imports only the standard library, msgpack and (optionally) numpy.
 """
 
@@ -294,8 +295,27 @@ def _load_submission(config: dict) -> Any:
     return module
 
 
+def _stdio_channel() -> tuple[int, int]:
+    """Requests on fd 0, answers on fd 1 (a container cannot inherit extra fds); the submission's own output,
+    at the Python and the C level, goes to fd 2 instead, and its stdin reads nothing."""
+    request_fd, response_fd = os.dup(0), os.dup(1)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    os.dup2(2, 1)
+    return request_fd, response_fd
+
+
 def main(config: dict) -> None:
-    request_fd, response_fd = config["request_fd"], config["response_fd"]
+    if config.get("stdio_transport"):
+        request_fd, response_fd = _stdio_channel()
+    else:
+        request_fd, response_fd = config["request_fd"], config["response_fd"]
+    if "environ" in config:  # exactly these variables, whatever the container image added
+        os.environ.clear()
+        os.environ.update(config["environ"])
+    if config.get("stdlib_readable"):  # the interpreter's own standard library, wherever this image keeps it
+        config = dict(config, readable_roots=[*config["readable_roots"], os.path.dirname(os.__file__)])
     for fd in (request_fd, response_fd):
         _widen_pipe(fd)
     os.set_inheritable(request_fd, False)

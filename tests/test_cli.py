@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,6 +74,16 @@ def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> 
     assert message in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unusable_sandbox_is_a_usage_error(tmp_path: Path) -> None:
+    solution = tmp_path / "sorting.py"
+    solution.write_text("def sort(items):\n    return list(items)\n")
+    env = {**os.environ, "DOCKER_HOST": "unix:///nonexistent/docker.sock"}
+    result = subprocess.run([sys.executable, "-m", "judge", "run", "sorting", str(solution), "--sandbox", "docker"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2 and "docker" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_directory_as_file_is_a_usage_error(tmp_path: Path) -> None:

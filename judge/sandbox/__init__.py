@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from judge.sandbox.base import Sandbox
 from judge.sandbox.bwrap import BwrapSandbox
+from judge.sandbox.docker import DockerSandbox
 from judge.sandbox.process import ProcessSandbox
 
-BACKENDS: dict[str, type] = {"process": ProcessSandbox, "bwrap": BwrapSandbox}  # weakest first
+BACKENDS: dict[str, type] = {"process": ProcessSandbox, "bwrap": BwrapSandbox, "docker": DockerSandbox}
+AUTO_ORDER = ("bwrap", "process")  # what `auto` tries, strongest first; docker only when asked for by name
 CHOICES = ("auto", *BACKENDS)
 
 
@@ -23,7 +25,7 @@ def fallback_note() -> str | None:
 def get_sandbox(name: str = "auto") -> Sandbox:
     """The named backend, or for `auto` the strongest one that is usable here."""
     if name == "auto":
-        for candidate in reversed(list(BACKENDS)):
+        for candidate in AUTO_ORDER:
             backend = BACKENDS[candidate]()
             if backend.available()[0]:
                 return backend

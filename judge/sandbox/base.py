@@ -58,6 +58,27 @@ class WorkerSpec:
     shown_as: str | None = None  # the file name the user knows, for tracebacks
 
 
+SITE = "/opt/judge-site"  # where bwrap and docker put the worker's site-packages view
+WORKER_MODULES = ("__init__.py", "rpc.py", "worker.py", "adapters.py")  # all of the judge a worker sees
+PASSED_THROUGH = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # correctness settings for some CPUs
+
+
+def worker_environment(home: str, path: str = "/usr/bin:/bin") -> dict[str, str]:
+    """The whole environment a worker gets: an allow-list, never the judge's own variables (tokens, secrets)."""
+    from judge import THREAD_VARIABLES
+
+    env = {
+        "PATH": path,
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "HOME": home,
+        "TMPDIR": home,
+        **dict.fromkeys(THREAD_VARIABLES, "1"),  # one BLAS/OpenMP thread: stable timings, one CPU share
+    }
+    env.update({k: os.environ[k] for k in PASSED_THROUGH if k in os.environ})
+    return env
+
+
 def worker_config(spec: WorkerSpec, *, boot_paths: list[str], readable_roots: list[str], workdir: str,
                   submission: str, processes: int | None = None, **extra: object) -> dict:
     """The configuration every backend hands its worker; `extra` adds backend-specific keys (confinement)."""
@@ -111,6 +132,7 @@ class _OutputCapture(threading.Thread):
         self.data = bytearray()
         self.total = 0
         self.exceeded = threading.Event()
+        self.quiet_s = 0.0
 
     def run(self) -> None:
         try:
@@ -127,14 +149,21 @@ class _OutputCapture(threading.Thread):
             pass
 
     def settle(self, timeout: float = 0.5) -> None:
-        """Wait until what the worker already wrote has been read (it flushes before each answer)."""
+        """Wait until what the worker already wrote has been read (it flushes before each answer).
+
+        With `quiet_s` set (a relayed stream, such as docker's attach, that may lag behind the answers),
+        also wait until nothing new has arrived for that long.
+        """
         deadline = time.monotonic() + timeout
+        seen, quiet_since = self.total, time.monotonic()
         while self.is_alive() and time.monotonic() < deadline:
             try:
                 pending = struct.unpack("i", fcntl.ioctl(self.fd, termios.FIONREAD, b"\0\0\0\0"))[0]
             except OSError:
                 return
-            if not pending:
+            if self.total != seen:
+                seen, quiet_since = self.total, time.monotonic()
+            if not pending and time.monotonic() - quiet_since >= self.quiet_s:
                 return
             time.sleep(0.005)
 
@@ -142,6 +171,25 @@ class _OutputCapture(threading.Thread):
         out = self.data.decode("utf-8", "replace")
         dropped = self.total - len(self.data)
         return out + (f"\n... [{dropped} more bytes discarded]" if dropped > 0 else "")
+
+
+class _NoCapture:
+    """Stands in for the stdout capture when the worker's stdout is the response channel."""
+
+    def __init__(self) -> None:
+        self.exceeded = threading.Event()
+
+    def start(self) -> None:
+        pass
+
+    def settle(self, timeout: float = 0.5) -> None:
+        pass
+
+    def join(self, timeout: float | None = None) -> None:
+        pass
+
+    def text(self) -> str:
+        return ""
 
 
 def python_paths(preload: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -219,34 +267,57 @@ _live_lock = threading.Lock()
 class WorkerProcess:
     """One running worker: the request/response pipes, output capture, limits and the kill."""
 
-    def __init__(self, argv: list[str], env: dict, config: dict, spec: WorkerSpec, workdir: str,
-                 uid: int | None = None) -> None:
+    def __init__(self, argv: list[str], env: dict, config: dict | None, spec: WorkerSpec, workdir: str,
+                 uid: int | None = None, stdio_transport: bool = False) -> None:
+        """Start `argv` + the JSON `config` (None: argv is complete, the configuration travels otherwise).
+
+        By default requests and answers use two extra pipes (fds in the config) and the worker's stdout and
+        stderr are captured. With `stdio_transport` the child's stdin/stdout are the request/response channel
+        (for a worker that cannot inherit extra fds, such as one in a container) and only stderr is captured.
+        """
         self.spec = spec
         self.workdir = workdir
         self.uid = uid
-        req_r, req_w = os.pipe()
-        resp_r, resp_w = os.pipe()
-        config = dict(config, request_fd=req_r, response_fd=resp_w)
         _set_subreaper()
-        self.popen = subprocess.Popen(
-            [*argv, json.dumps(config)],
-            env=env,
-            cwd=workdir,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            pass_fds=(req_r, resp_w),
-            start_new_session=True,
-            close_fds=True,
-        )
-        with _live_lock:
-            _live_workers.add(self.popen.pid)
-        os.close(req_r)
-        os.close(resp_w)
-        self.request_fd, self.response_fd = req_w, resp_r
+        if stdio_transport:
+            command = list(argv) if config is None else [*argv, json.dumps(config)]
+            self.popen = subprocess.Popen(command, env=env, cwd=workdir, stdin=subprocess.PIPE,
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                                          close_fds=True)
+            with _live_lock:
+                _live_workers.add(self.popen.pid)
+            # own descriptors, so that closing them cannot hit a number the file objects still think is theirs
+            self.request_fd, self.response_fd = os.dup(self.popen.stdin.fileno()), os.dup(self.popen.stdout.fileno())
+            self.popen.stdin.close()
+            self.popen.stdout.close()
+            for fd in (self.request_fd, self.response_fd):
+                with contextlib.suppress(OSError, AttributeError):
+                    fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+            self.stdout = _NoCapture()
+        else:
+            req_r, req_w = os.pipe()
+            resp_r, resp_w = os.pipe()
+            config = dict(config or {}, request_fd=req_r, response_fd=resp_w)
+            self.popen = subprocess.Popen(
+                [*argv, json.dumps(config)],
+                env=env,
+                cwd=workdir,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                pass_fds=(req_r, resp_w),
+                start_new_session=True,
+                close_fds=True,
+            )
+            with _live_lock:
+                _live_workers.add(self.popen.pid)
+            os.close(req_r)
+            os.close(resp_w)
+            self.request_fd, self.response_fd = req_w, resp_r
+            self.stdout = _OutputCapture(self.popen.stdout.fileno(), spec.output_capture_bytes,
+                                         spec.output_limit_bytes)
         os.set_blocking(self.response_fd, False)
         os.set_blocking(self.request_fd, False)
-        self.stdout = _OutputCapture(self.popen.stdout.fileno(), spec.output_capture_bytes, spec.output_limit_bytes)
         self.stderr = _OutputCapture(self.popen.stderr.fileno(), spec.output_capture_bytes, spec.output_limit_bytes)
         self.stdout.start()
         self.stderr.start()
@@ -317,11 +388,15 @@ class WorkerProcess:
         return self.receive(max(deadline - time.monotonic(), 0.001))
 
     # -- death and cleanup ------------------------------------------------------------------------
-    def _gone(self) -> WorkerGone:
+    def exit_status(self) -> int | None:
+        """The worker's exit code, negative for a signal (None when it does not exit in time)."""
         try:
-            code = self.popen.wait(timeout=2)
+            return self.popen.wait(timeout=2)
         except subprocess.TimeoutExpired:
-            code = None
+            return None
+
+    def _gone(self) -> WorkerGone:
+        code = self.exit_status()
         self._check_output()
         self.kill()
         if code is not None and code < 0:

@@ -17,14 +17,19 @@ import subprocess
 import sys
 import sysconfig
 
-from judge import THREAD_VARIABLES
-from judge.sandbox.base import BOOT, WorkerProcess, WorkerSpec, worker_config
+from judge.sandbox.base import (
+    BOOT,
+    SITE,
+    WORKER_MODULES,
+    WorkerProcess,
+    WorkerSpec,
+    worker_config,
+    worker_environment,
+)
 
-SITE = "/opt/judge-site"
 WORKDIR = "/tmp"
 SANDBOX_UID = 65534
 TMP_SIZE_BYTES = 64 << 20
-WORKER_MODULES = ("__init__.py", "rpc.py", "worker.py", "adapters.py")
 SYSTEM_DIRS = ("/usr", "/lib", "/lib64", "/bin")  # the dynamic loader and libc the interpreter links against
 
 
@@ -74,9 +79,7 @@ def build_argv(spec: WorkerSpec) -> tuple[list[str], dict]:
             argv += ["--ro-bind", host, inside]
     target = f"{WORKDIR}/{spec.module}.py"
     argv += ["--ro-bind", os.path.realpath(spec.submission), target, "--chdir", WORKDIR]
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": WORKDIR, "TMPDIR": WORKDIR,
-           **dict.fromkeys(THREAD_VARIABLES, "1")}
-    for key, value in env.items():
+    for key, value in worker_environment(WORKDIR).items():
         argv += ["--setenv", key, value]
     argv += [_interpreter(), "-I", "-S", "-B", "-c", BOOT]
     readable = sorted({os.path.realpath(stdlib), os.path.realpath(platstdlib), SITE})

@@ -14,25 +14,9 @@ import shutil
 import sys
 import tempfile
 
-from judge import THREAD_VARIABLES
-from judge.sandbox.base import BOOT, WorkerProcess, WorkerSpec, python_paths, worker_config
+from judge.sandbox.base import BOOT, WorkerProcess, WorkerSpec, python_paths, worker_config, worker_environment
 
-# Variables the worker may see; everything else of the judge's environment (tokens, secrets) stays out.
-PASSED_THROUGH = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # correctness settings for some CPUs
 UID_RANGE = (200_000, 2_000_000_000)
-
-
-def worker_environment(workdir: str) -> dict[str, str]:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "HOME": workdir,
-        "TMPDIR": workdir,
-        **dict.fromkeys(THREAD_VARIABLES, "1"),  # one BLAS/OpenMP thread: stable timings, one CPU share
-    }
-    env.update({k: os.environ[k] for k in PASSED_THROUGH if k in os.environ})
-    return env
 
 
 def judge_private_paths() -> list[str]:
