@@ -183,7 +183,8 @@ def doctor(as_json: bool) -> None:
 
     checks, chosen = run_doctor()
     if as_json:
-        rows = [{"backend": c.backend, "check": c.name, "ok": c.ok, "detail": c.detail} for c in checks]
+        rows = [{"backend": c.backend, "check": c.name, "ok": c.ok, "detail": c.detail,
+                 **({} if c.ms is None else {"ms": c.ms})} for c in checks]
         click.echo(json.dumps({"auto": chosen, "checks": rows}))
     else:
         for c in checks:

@@ -8,7 +8,9 @@ fails the way it should.
 from __future__ import annotations
 
 import os
+import statistics
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -39,10 +41,17 @@ def probe(kind, arg=None):
     if kind == "spin":
         while True:
             pass
+    if kind == "fork":
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+        return "forked"
     raise ValueError(kind)
 '''
 
 SECRET_VARIABLE = "JUDGE_DOCTOR_SECRET"
+STARTUP_SAMPLES = 3
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ class Check:
     name: str
     ok: bool
     detail: str
+    ms: float | None = None  # a measured time, for machines (`judge doctor --json`)
 
 
 def _expect_refusal(submission: Submission, call: Callable[[], object],
@@ -95,12 +105,34 @@ def check_backend(name: str) -> list[Check]:
             checks.append(Check(name, "memory limit", ok, detail))
             ok, detail = _expect_refusal(submission, lambda: submission.probe("spin"), (TimeLimitExceeded,))
             checks.append(Check(name, "time limit", ok, detail))
+            ok, detail = _expect_refusal(submission, lambda: submission.probe("fork"), (OSError,))
+            checks.append(Check(name, "process limit", ok, detail))
         except Exception as exc:
             checks.append(Check(name, "starts", False, f"{type(exc).__name__}: {exc}"))
         finally:
             os.environ.pop(SECRET_VARIABLE, None)
             submission.close()
+        checks.append(_startup_time(name, spec))
     return checks
+
+
+def _startup_time(name: str, spec: WorkerSpec) -> Check:
+    """The median wall time from starting a worker to its first answer, over a few fresh workers."""
+    samples = []
+    try:
+        for _ in range(STARTUP_SAMPLES):
+            submission = Submission(get_sandbox(name), spec, call_timeout_s=5.0)
+            began = time.perf_counter()
+            try:
+                submission.start()
+                submission.probe("ping")
+                samples.append((time.perf_counter() - began) * 1000)
+            finally:
+                submission.close()
+    except Exception as exc:
+        return Check(name, "start-up time", False, f"{type(exc).__name__}: {exc}")
+    median = statistics.median(samples)
+    return Check(name, "start-up time", True, f"{median:.0f} ms (median of {len(samples)} starts)", round(median, 1))
 
 
 def run_doctor() -> tuple[list[Check], str]:

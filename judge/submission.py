@@ -155,7 +155,7 @@ class Submission:
         self.worker = self.sandbox.start(self.spec)
         self.generation += 1
         try:
-            hello = self.worker.receive(self.call_timeout_s + 20.0)
+            hello = self.worker.receive(self.call_timeout_s + 5.0)
         except WorkerGone as exc:
             self._retire()
             raise SubmissionImportFailed(f"the submission exited while being imported: {exc}") from None

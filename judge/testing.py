@@ -39,8 +39,17 @@ __all__ = [
 _SHOWN = 2000
 
 
+def _repr(value: Any) -> str:
+    """repr() that cannot fail on what a submission returned (an int of 10**100000 digits, a list nested
+    100,000 deep): the failure is still reported as the submission's, not as a judge error."""
+    try:
+        return repr(value)
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return f"<{type(value).__name__} that cannot be shown: {type(exc).__name__}>"
+
+
 def _show(value: Any) -> str:
-    text = value if isinstance(value, str) and not isinstance(value, type) else repr(value)
+    text = value if isinstance(value, str) and not isinstance(value, type) else _repr(value)
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
 
 
@@ -50,9 +59,9 @@ class WrongAnswer(AssertionError):
     def __init__(self, message: str, *, input: Any = None, expected: Any = None, got: Any = None,
                  has_input: bool = False, has_expected: bool = False, has_got: bool = False) -> None:
         super().__init__(message)
-        self.failing_input = repr(input) if has_input else None
-        self.expected = repr(expected) if has_expected else None
-        self.got = repr(got) if has_got else None
+        self.failing_input = _repr(input) if has_input else None
+        self.expected = _repr(expected) if has_expected else None
+        self.got = _repr(got) if has_got else None
 
 
 _MISSING = object()

@@ -15,8 +15,11 @@ def test_every_usable_backend_passes_every_check() -> None:
         if not backend().available()[0]:
             continue
         checks = check_backend(name)
-        assert {c.name for c in checks} >= {"starts", "network off", "memory limit", "time limit"}
+        assert {c.name for c in checks} >= {"starts", "network off", "memory limit", "time limit", "process limit",
+                                            "start-up time"}
         assert all(c.ok for c in checks), [c for c in checks if not c.ok]
+        startup = next(c for c in checks if c.name == "start-up time")
+        assert startup.ms is not None and 0 < startup.ms < 30_000
 
 
 def test_doctor_command_reports_the_chosen_backend() -> None:
@@ -24,4 +27,6 @@ def test_doctor_command_reports_the_chosen_backend() -> None:
                             timeout=300)
     report = json.loads(result.stdout)
     assert report["auto"] in BACKENDS
+    timed = [row for row in report["checks"] if row["check"] == "start-up time"]
+    assert timed and all(isinstance(row["ms"], float) for row in timed if row["ok"])
     assert result.returncode == 0, report

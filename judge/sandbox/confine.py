@@ -82,6 +82,18 @@ def _hide(paths: list[str], required: list[str]) -> None:
         _mount("tmpfs", real, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0555,size=4k")
 
 
+def _size_limited_workdir(workdir: str, submission: str, size: int, uid: int, gid: int) -> None:
+    """Cover the working directory with a tmpfs of `size` bytes (the disk a submission may fill, as under bwrap
+    and docker) and put the submission's copy back into it."""
+    with open(submission, "rb") as fh:
+        source = fh.read()
+    _mount("tmpfs", workdir, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode=0700,uid={uid},gid={gid}")
+    with open(submission, "wb") as fh:
+        fh.write(source)
+    os.chmod(submission, 0o644)
+    os.chown(submission, uid, gid)
+
+
 def enter(config: dict) -> None:
     """Namespaces, hidden paths, then drop to the configured unprivileged uid/gid."""
     _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET), "unshare")
@@ -90,6 +102,8 @@ def enter(config: dict) -> None:
     _open_private_dirs(required)
     _hide(list(config.get("hidden_paths", ())), required)
     uid, gid = int(config["uid"]), int(config["gid"])
+    if config.get("workdir_bytes"):
+        _size_limited_workdir(config["workdir"], config["submission"], int(config["workdir_bytes"]), uid, gid)
     os.setgroups([])
     os.setresgid(gid, gid, gid)
     os.setresuid(uid, uid, uid)

@@ -17,6 +17,7 @@ import tempfile
 from judge.sandbox.base import BOOT, WorkerProcess, WorkerSpec, python_paths, worker_config, worker_environment
 
 UID_RANGE = (200_000, 2_000_000_000)
+WORKDIR_BYTES = 64 << 20  # as root: the working directory is a tmpfs of this size (the disk a submission may fill)
 
 
 def judge_private_paths() -> list[str]:
@@ -65,6 +66,7 @@ class ProcessSandbox:
             uid=uid,
             gid=uid,
             hidden_paths=[*judge_private_paths(), *spec.hidden_paths],
+            workdir_bytes=WORKDIR_BYTES,
         )
         argv = [sys.executable, "-I", "-S", "-B", "-c", BOOT]
         try:

@@ -1,0 +1,6 @@
+while True:
+    pass
+
+
+def sort(items):
+    return items

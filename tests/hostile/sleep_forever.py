@@ -1,0 +1,5 @@
+import time
+
+
+def sort(items):
+    time.sleep(10**6)
