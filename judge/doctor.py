@@ -7,6 +7,7 @@ fails the way it should.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import statistics
 import tempfile
@@ -112,8 +113,26 @@ def check_backend(name: str) -> list[Check]:
         finally:
             os.environ.pop(SECRET_VARIABLE, None)
             submission.close()
+        checks.append(_cpu_limit(name, spec))
         checks.append(_startup_time(name, spec))
     return checks
+
+
+def _cpu_limit(name: str, spec: WorkerSpec) -> Check:
+    """The CPU-time rlimit, not the judge's wall clock, must stop a spinning worker: 1 s of CPU, 20 s of wall."""
+    submission = Submission(get_sandbox(name), dataclasses.replace(spec, cpu_s=1), call_timeout_s=20.0)
+    began = time.monotonic()
+    try:
+        submission.start()
+        ok, detail = _expect_refusal(submission, lambda: submission.probe("spin"), (TimeLimitExceeded,))
+    except Exception as exc:
+        ok, detail = False, f"{type(exc).__name__}: {exc}"
+    finally:
+        submission.close()
+    took = time.monotonic() - began
+    if ok and took > 10:
+        ok, detail = False, f"stopped only by the wall clock after {took:.1f} s"
+    return Check(name, "CPU limit", ok, f"{detail} after {took:.1f} s" if ok else detail)
 
 
 def _startup_time(name: str, spec: WorkerSpec) -> Check:

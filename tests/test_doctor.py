@@ -15,8 +15,9 @@ def test_every_usable_backend_passes_every_check() -> None:
         if not backend().available()[0]:
             continue
         checks = check_backend(name)
-        assert {c.name for c in checks} >= {"starts", "network off", "memory limit", "time limit", "process limit",
-                                            "start-up time"}
+        expected = {"starts", "network off", "memory limit", "time limit", "CPU limit", "process limit",
+                    "start-up time"}
+        assert {c.name for c in checks} >= expected
         assert all(c.ok for c in checks), [c for c in checks if not c.ok]
         startup = next(c for c in checks if c.name == "start-up time")
         assert startup.ms is not None and 0 < startup.ms < 30_000

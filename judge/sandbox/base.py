@@ -268,7 +268,7 @@ class WorkerProcess:
     """One running worker: the request/response pipes, output capture, limits and the kill."""
 
     def __init__(self, argv: list[str], env: dict, config: dict | None, spec: WorkerSpec, workdir: str,
-                 uid: int | None = None, stdio_transport: bool = False) -> None:
+                 uid: int | None = None, stdio_transport: bool = False, signals_as_exit_codes: bool = False) -> None:
         """Start `argv` + the JSON `config` (None: argv is complete, the configuration travels otherwise).
 
         By default requests and answers use two extra pipes (fds in the config) and the worker's stdout and
@@ -278,6 +278,7 @@ class WorkerProcess:
         self.spec = spec
         self.workdir = workdir
         self.uid = uid
+        self.signals_as_exit_codes = signals_as_exit_codes  # an init in between reports signal N as 128 + N
         _set_subreaper()
         if stdio_transport:
             command = list(argv) if config is None else [*argv, json.dumps(config)]
@@ -391,9 +392,12 @@ class WorkerProcess:
     def exit_status(self) -> int | None:
         """The worker's exit code, negative for a signal (None when it does not exit in time)."""
         try:
-            return self.popen.wait(timeout=2)
+            code = self.popen.wait(timeout=2)
         except subprocess.TimeoutExpired:
             return None
+        if self.signals_as_exit_codes and code > 128:
+            return -(code - 128)
+        return code
 
     def _gone(self) -> WorkerGone:
         code = self.exit_status()

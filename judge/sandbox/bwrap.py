@@ -112,7 +112,7 @@ class BwrapSandbox:
 
     def start(self, spec: WorkerSpec) -> WorkerProcess:
         argv, config = build_argv(spec)
-        return WorkerProcess(argv, {}, config, spec, "/")
+        return WorkerProcess(argv, {}, config, spec, "/", signals_as_exit_codes=True)  # bwrap's init in between
 
     def cleanup(self, worker: WorkerProcess) -> None:
         worker.kill()

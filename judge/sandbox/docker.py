@@ -469,14 +469,8 @@ class DockerWorker(WorkerProcess):
     def __init__(self, container: str, tmpdir: str, argv: list[str], env: dict, spec: WorkerSpec) -> None:
         self.container = container
         self.tmpdir = tmpdir
-        super().__init__(argv, env, None, spec, "/", stdio_transport=True)
+        super().__init__(argv, env, None, spec, "/", stdio_transport=True, signals_as_exit_codes=True)
         self.stderr.quiet_s = 0.05  # the attach relays stderr and the answers separately
-
-    def exit_status(self) -> int | None:
-        code = super().exit_status()
-        if code is not None and code > 128:  # docker-init reports a worker killed by signal N as 128 + N
-            return -(code - 128)
-        return code
 
     def kill(self) -> None:
         if self.alive:
