@@ -10,24 +10,13 @@ from pathlib import Path
 import click
 
 from judge import __version__
-from judge.problems import Problem, ProblemError, all_problems, get_problem
+from judge.clikit import UserError, problem_or_exit, sandbox_option
+from judge.problems import Problem, all_problems
 from judge.report_text import format_group_line, format_report
-from judge.sandbox import CHOICES as SANDBOX_CHOICES
 from judge.sandbox import SandboxUnavailable, fallback_note, get_sandbox
 from judge.stubs import StubError, render_stub
 
-
-class UserError(click.ClickException):
-    """A usage error: one line on stderr, exit code 2 (a verdict other than accepted exits 1)."""
-
-    exit_code = 2
-
-
-def _problem(problem_id: str) -> Problem:
-    try:
-        return get_problem(problem_id)
-    except ProblemError as exc:
-        raise UserError(str(exc)) from None
+_problem = problem_or_exit
 
 
 def _stub(problem: Problem) -> str:
@@ -126,8 +115,7 @@ def init(directory: str, problem_ids: tuple[str, ...], force: bool) -> None:
 @click.argument("file", metavar="FILE")
 @click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON report on stdout.")
 @click.option("--seed", type=click.IntRange(0, 2**64 - 1), help="Seed of the hidden tests (random by default).")
-@click.option("--sandbox", type=click.Choice(SANDBOX_CHOICES), default="auto", show_default=True,
-              help="Where the submission runs.")
+@sandbox_option
 @click.option("--max-examples", type=click.IntRange(1, 100_000), help="hypothesis examples per property test.")
 @click.option("--group", "groups", multiple=True, help="Run only this test group (repeatable).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first failing group (later groups are left out).")

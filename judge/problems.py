@@ -7,6 +7,7 @@ Problem folders, references and templates live at the repository's top level and
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 _PACKAGE = Path(__file__).resolve().parent
 DIFFICULTIES = ("easy", "medium", "hard")
+EXTRA_ROOT_ENV = "JUDGE_PROBLEMS_PATH"  # a course's own catalog: a directory holding problems/ and solutions/
 
 
 class ProblemError(Exception):
@@ -31,6 +33,18 @@ def data_root() -> Path:
 
 def problems_root() -> Path:
     return data_root() / "problems"
+
+
+def extra_root() -> Path | None:
+    """The directory named by $JUDGE_PROBLEMS_PATH (its problems/ and solutions/), searched before the built-ins."""
+    value = os.environ.get(EXTRA_ROOT_ENV, "").strip()
+    return Path(value).resolve() if value else None
+
+
+def catalog_roots() -> list[Path]:
+    """Every directory holding problems/ and solutions/: the extra one (if any) first, then the built-in one."""
+    extra = extra_root()
+    return ([extra] if extra is not None else []) + [data_root()]
 
 
 def solutions_root() -> Path:
@@ -150,14 +164,26 @@ def load_problem(folder: Path) -> Problem:
     )
 
 
-@lru_cache(maxsize=1)
 def all_problems() -> dict[str, Problem]:
-    root = problems_root()
+    """Every problem by id; a problem of the extra root hides a built-in one of the same id."""
+    found: dict[str, Problem] = {}
+    for root in reversed(catalog_roots()):
+        found.update(_problems_under(root / "problems"))
+    return dict(sorted(found.items()))
+
+
+@lru_cache(maxsize=8)
+def _problems_under(root: Path) -> dict[str, Problem]:
     found = {}
     for folder in sorted(p for p in root.iterdir() if (p / "problem.toml").is_file()) if root.is_dir() else []:
         problem = load_problem(folder)
         found[problem.id] = problem
     return found
+
+
+def clear_cache() -> None:
+    """Forget loaded problem folders (after `judge new` wrote one, or a test edited one)."""
+    _problems_under.cache_clear()
 
 
 def get_problem(problem_id: str) -> Problem:

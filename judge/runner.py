@@ -42,8 +42,9 @@ def load_reference(problem: Problem) -> ModuleType:
     return module
 
 
-def _report_for_all(problem: Problem, verdict: Verdict, message: str, seed: int, sandbox: str,
-                    started: float, output: str | None = None) -> Report:
+def report_for_all(problem: Problem, verdict: Verdict, message: str, seed: int, sandbox: str,
+                   started: float, output: str | None = None) -> Report:
+    """One verdict for every group: for what is decided before any test runs (compile error, judge failure)."""
     groups = tuple(GroupResult(g.name, g.points, verdict, 0.0, 0, Failure("", message)) for g in problem.groups)
     return Report(problem.id, verdict, seed, sandbox, time.monotonic() - started, groups, message, output)
 
@@ -61,7 +62,7 @@ def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = 
         backend_name = backend.name
         problem_found = check_source(source, problem.entry_points, problem.forbidden, str(path))
         if problem_found is not None:
-            return _report_for_all(problem, Verdict.COMPILE_ERROR, str(problem_found), seed, backend_name, started)
+            return report_for_all(problem, Verdict.COMPILE_ERROR, str(problem_found), seed, backend_name, started)
         spec = WorkerSpec(
             submission=str(Path(path).resolve()),
             module=problem.module,
@@ -80,11 +81,11 @@ def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = 
         finally:
             submission.close()
     except UnicodeDecodeError as exc:
-        return _report_for_all(problem, Verdict.COMPILE_ERROR, f"the file is not UTF-8 text: {exc.reason}",
+        return report_for_all(problem, Verdict.COMPILE_ERROR, f"the file is not UTF-8 text: {exc.reason}",
                                seed, backend_name, started)
     except Exception:
         detail = traceback.format_exc(limit=-3)
-        return _report_for_all(problem, Verdict.INTERNAL_ERROR, f"judge error: {detail}", seed, backend_name, started)
+        return report_for_all(problem, Verdict.INTERNAL_ERROR, f"judge error: {detail}", seed, backend_name, started)
 
 
 def _run_tests(problem: Problem, submission: Submission, seed: int, backend_name: str, started: float,
@@ -93,11 +94,11 @@ def _run_tests(problem: Problem, submission: Submission, seed: int, backend_name
     try:
         submission.start()
     except JudgeOutcome as exc:
-        return _report_for_all(problem, Verdict(exc.verdict), str(exc), seed, backend_name, started,
+        return report_for_all(problem, Verdict(exc.verdict), str(exc), seed, backend_name, started,
                                submission.output())
     if submission.missing:
         message = f"missing entry point '{submission.missing[0]}'"
-        return _report_for_all(problem, Verdict.COMPILE_ERROR, message, seed, backend_name, started)
+        return report_for_all(problem, Verdict.COMPILE_ERROR, message, seed, backend_name, started)
     plugin = harness.JudgePlugin(problem, submission, load_reference(problem), seed, max_examples, only_groups,
                                  on_group, fail_fast)
     exit_code = run_pytest(problem, plugin, seed)

@@ -73,6 +73,15 @@ class GroupResult:
                     out[key] = truncate(value)
         return out
 
+    @classmethod
+    def from_json(cls, data: dict) -> GroupResult:
+        failure = None
+        if "message" in data:
+            failure = Failure(data.get("test", ""), data["message"], data.get("failing_input"), data.get("expected"),
+                              data.get("got"))
+        return cls(data["name"], int(data["points"]), Verdict(data["verdict"]), float(data["time_s"]),
+                   int(data.get("tests_run", 0)), failure)
+
 
 @dataclass(frozen=True)
 class Report:
@@ -118,6 +127,15 @@ class Report:
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Report:
+        """The report back from its JSON form (as `judge run --json` prints it, texts already truncated)."""
+        if data.get("version") != REPORT_VERSION:
+            raise ValueError(f"unsupported report version {data.get('version')!r}")
+        return cls(data["problem"], Verdict(data["verdict"]), int(data["seed"]), data["sandbox"],
+                   float(data["time_s"]), tuple(GroupResult.from_json(g) for g in data["groups"]),
+                   data.get("message"), data.get("output"))
 
 
 def overall_verdict(groups: tuple[GroupResult, ...] | list[GroupResult]) -> Verdict:

@@ -26,7 +26,7 @@ def judge_private_paths() -> list[str]:
     from judge import problems
 
     package = os.path.dirname(os.path.abspath(judge.__file__))
-    paths = [package, str(problems.problems_root()), str(problems.solutions_root())]
+    paths = [package] + [str(root / sub) for root in problems.catalog_roots() for sub in ("problems", "solutions")]
     repo_tests = os.path.join(os.path.dirname(package), "tests")
     if os.path.isdir(repo_tests):
         paths.append(repo_tests)
