@@ -207,3 +207,19 @@ def image_build(base_image: str | None, local_base: bool) -> None:
     except DockerError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(tag)
+
+
+def _register() -> None:
+    """Commands that live in their own modules (each one a feature), added to `judge`."""
+    from judge.cli_grade import ci, grade
+
+    main.add_command(grade)
+    main.add_command(ci)
+
+
+_register()
+
+
+from judge.cli_audit import audit  # noqa: E402  (a command module of its own)
+
+main.add_command(audit)
