@@ -69,7 +69,8 @@ class Graded:
 
     @property
     def max_score(self) -> int:
-        return self.report.max_score if self.report is not None else 0
+        """A report without groups (the judge failed before it knew them) still stands for a whole problem."""
+        return (self.report.max_score or PROBLEM_POINTS) if self.report is not None else 0
 
     @property
     def name(self) -> str:

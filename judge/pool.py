@@ -140,7 +140,7 @@ def _dask(tasks: Sequence[JudgeTask], scheduler: str | None, connect_timeout_s: 
             future = client.submit(judge_task, task, key=f"judge-{batch}-{task.key}", pure=False,
                                    retries=DASK_RETRIES)
             futures[future] = task
-        for future in dask_as_completed(list(futures)):
+        for future in dask_as_completed(list(futures), loop=client.loop):
             task = futures[future]
             try:
                 data = future.result()
