@@ -211,15 +211,12 @@ def image_build(base_image: str | None, local_base: bool) -> None:
 
 def _register() -> None:
     """Commands that live in their own modules (each one a feature), added to `judge`."""
+    from judge.cli_audit import audit
+    from judge.cli_author import new, verify
     from judge.cli_grade import ci, grade
 
-    main.add_command(grade)
-    main.add_command(ci)
+    for command in (grade, ci, verify, new, audit):
+        main.add_command(command)
 
 
 _register()
-
-
-from judge.cli_audit import audit  # noqa: E402  (a command module of its own)
-
-main.add_command(audit)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -193,3 +194,81 @@ def get_problem(problem_id: str) -> Problem:
     close = difflib.get_close_matches(problem_id, list(problems), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else "; `judge list` shows them all"
     raise ProblemError(f"unknown problem {problem_id!r}{hint}")
+
+
+# -- validation beyond loading (`judge verify`, `judge new`) -------------------------------------------------
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")  # kebab-case: the folder name and the problem id
+_TOP_KEYS = {"id", "title", "difficulty", "tags", "module", "entry_points", "forbidden", "preload", "limits", "groups"}
+_LIMIT_KEYS = {"memory_mb": int, "call_timeout_s": (int, float)}
+_GROUP_KEYS = {"name", "points", "time_limit_s", "max_examples"}
+
+
+def _str_list_error(raw: dict, key: str) -> str | None:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        return f"{key!r} must be a list of non-empty strings"
+    if len(set(value)) != len(value):
+        return f"{key!r} lists a name twice"
+    return None
+
+
+def schema_errors(folder: Path) -> list[str]:
+    """What `load_problem` lets pass but a problem.toml must not have: unknown keys (typos), wrong list types,
+    entry points that are not identifiers, non-positive limits, points that do not add up to 100."""
+    try:
+        raw = tomllib.loads((folder / "problem.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return [str(exc)]
+    errors = [f"unknown key {key!r}" for key in sorted(set(raw) - _TOP_KEYS)]
+    if not ID_PATTERN.match(folder.name):
+        errors.append(f"the id {folder.name!r} is not kebab-case")
+    errors += [e for key in ("tags", "entry_points", "forbidden", "preload") if (e := _str_list_error(raw, key))]
+    entries = raw.get("entry_points", [])
+    if not entries:
+        errors.append("'entry_points' is empty")
+    elif isinstance(entries, list):
+        errors += [f"entry point {e!r} is not a Python identifier" for e in entries
+                   if isinstance(e, str) and not e.isidentifier()]
+    limits = raw.get("limits", {})
+    if not isinstance(limits, dict):
+        errors.append("[limits] must be a table")
+        limits = {}
+    errors += [f"unknown key {key!r} in [limits]" for key in sorted(set(limits) - set(_LIMIT_KEYS))]
+    errors += [f"[limits] {key} must be a positive number" for key, kind in _LIMIT_KEYS.items()
+               if key in limits and (isinstance(limits[key], bool) or not isinstance(limits[key], kind)
+                                     or limits[key] <= 0)]
+    groups = raw.get("groups", [])
+    for group in groups if isinstance(groups, list) else []:
+        name = group.get("name", "?") if isinstance(group, dict) else "?"
+        if not isinstance(group, dict):
+            errors.append("[[groups]] entries must be tables")
+            continue
+        errors += [f"unknown key {key!r} in group {name!r}" for key in sorted(set(group) - _GROUP_KEYS)]
+        for key in ("points", "max_examples"):
+            value = group.get(key, 0)
+            if isinstance(value, bool) or not isinstance(value, int) or value < (key == "points"):
+                errors.append(f"group {name!r}: {key} must be an int >= {int(key == 'points')}")
+        limit = group.get("time_limit_s")
+        if isinstance(limit, bool) or not isinstance(limit, int | float) or limit <= 0:
+            errors.append(f"group {name!r}: time_limit_s must be a positive number")
+    points = [g.get("points") for g in groups if isinstance(g, dict)] if isinstance(groups, list) else []
+    if all(isinstance(p, int) for p in points) and sum(points) != 100:
+        errors.append(f"the groups' points add up to {sum(points)}, not 100")
+    return errors
+
+
+def folder_of(problem_id: str) -> Path | None:
+    """The folder `get_problem` would load for this id (the extra root first), found without loading any other."""
+    for root in catalog_roots():
+        if (root / "problems" / problem_id / "problem.toml").is_file():
+            return root / "problems" / problem_id
+    return None
+
+
+def submissions_dir(root: Path, problem_id: str) -> Path:
+    """Where a catalog keeps the known submissions of a problem: `submissions/<id>/` beside `problems/`, or
+    `tests/submissions/<id>/` in the judge's own repository (which keeps them with its tests)."""
+    if (root / "tests" / "submissions").is_dir() and not (root / "submissions").is_dir():
+        return root / "tests" / "submissions" / problem_id
+    return root / "submissions" / problem_id

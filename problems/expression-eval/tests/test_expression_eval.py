@@ -431,6 +431,8 @@ MALFORMED = [
     "2^3", "1.5", ".5", "5.", "1,000", "abc", "x", "1e3", "0x10", "2 x 3", "3!", "5 % 2", "1 = 1", "[1]",
     "{1}", "(1]", "1 + a", "π", "1 \u00f7 2", "2 \u00d7 3", "1 \u2212 2", "\u0661\u0662", "\u0663 + 1",
     "\u00b2", "2\u00b2", "\u00bd", "\uff11\uff12", "1\u20082", "1_000", "'1'", "1;", "1 # comment", "\x00", "1\x00",
+    # a "(" right after an operand: skipping it instead of refusing it leaves a valid-looking rest
+    "1 (+ 2", "2 (* 3", "(1 (- 2)", "4 ( / 2", "5 (",
 ]
 ZERO_DIVISIONS = [
     "1/0", "1:0", "0/0", "0:0", "5 / (3 - 3)", "0 * (1 / 0)", "(1/0) - (1/0)", "2 / -0", "2 / --0",
@@ -439,6 +441,8 @@ ZERO_DIVISIONS = [
 ]
 MALFORMED_AND_ZERO = [
     "1/0 +", "1/0)", "(1/0", "1/0 2", "1/0 ^ 2", "(1:0))", "1 / 0 (2)", "* 1 / 0", "1/0 / ", "0/0 .",
+    # two operands in a row, the second one divided by zero: a check left to the end comes too late
+    "2 1/0", "(2) 0/0", "1 2:0", "1 + 2 3/0", "(3 1/0)", "4 (0) / 0",
 ]
 WELL_FORMED_BY_EXACT_DIVISOR = [(f"1 / ({BIG_PLUS_1} - {BIG})", Fraction(1)), ("1 / (1/3 + 1/3 + 1/3)", Fraction(1))]
 

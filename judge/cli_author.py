@@ -1,0 +1,94 @@
+"""The authoring commands: `judge verify` (is a problem sound?) and `judge new` (start one)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from judge.clikit import UserError, sandbox_option
+from judge.problems import DIFFICULTIES, ProblemError
+
+
+@click.command()
+@click.argument("problem_ids", nargs=-1, metavar="[ID]...")
+@click.option("--seeds", type=click.IntRange(1, 100), default=3, show_default=True,
+              help="Seeds the reference is judged under (--seed, --seed+1, ...).")
+@click.option("--examples-factor", type=click.IntRange(1, 1000), default=10, show_default=True,
+              help="The reference gets this many times each group's hypothesis examples.")
+@click.option("--quick", is_flag=True, help="One seed and normal examples (--seeds 1 --examples-factor 1).")
+@click.option("--seed", type=click.IntRange(0, 2**64 - 1), help="First seed (random by default, printed).")
+@click.option("--workers", type=click.IntRange(1, 256), help="Judgings in parallel (default: one per core).")
+@sandbox_option
+@click.option("--submissions", "submissions", metavar="DIR",
+              help="Known submissions in DIR/<id>/*.py (default: the catalog's submissions/<id>/, "
+                   "tests/submissions/<id>/ in the judge's repository).")
+@click.option("--min-correct", type=click.IntRange(0), default=1, show_default=True,
+              help="Known-correct submissions a problem must have.")
+@click.option("--min-wrong", type=click.IntRange(0), default=6, show_default=True,
+              help="Known-wrong submissions a problem must have.")
+def verify(problem_ids: tuple[str, ...], seeds: int, examples_factor: int, quick: bool, seed: int | None,
+           workers: int | None, sandbox: str, submissions: str | None, min_correct: int, min_wrong: int) -> None:
+    """Check problems (all, or the IDs given): folder, statement, reference, stub and known submissions.
+
+    The reference must be accepted under several seeds with many more examples than a normal run, the generated
+    stub rejected, and every known submission must get the verdict of its `# expect:` line. Prints a table;
+    exit code 0 when every check passes, 1 when any fails, 2 for a usage error.
+    """
+    from judge.runner import new_seed
+    from judge.verify import Settings, format_row, format_table, problem_folders
+    from judge.verify import verify as run_verify
+
+    if submissions is not None and not Path(submissions).is_dir():
+        raise UserError(f"--submissions: no such directory: {submissions}")
+    try:
+        problem_folders(problem_ids)
+    except ProblemError as exc:
+        raise UserError(str(exc)) from None
+    if quick:
+        seeds, examples_factor = 1, 1
+    settings = Settings(seed=new_seed() if seed is None else seed, seeds=seeds, examples_factor=examples_factor,
+                        workers=workers, sandbox=sandbox, min_correct=min_correct, min_wrong=min_wrong,
+                        submissions=Path(submissions).resolve() if submissions is not None else None)
+    click.echo(f"judge verify: seed {settings.seed}, reference under {seeds} seed(s) with x{examples_factor} "
+               "examples", err=True)
+
+    def progress(row: object, done: int, total: int) -> None:
+        click.echo(f"[{done:>{len(str(total))}}/{total}] {format_row(row)}", err=True)
+
+    rows = run_verify(problem_ids, settings, on_row=progress)
+    click.echo(format_table(rows))
+    failed = [row for row in rows if not row.ok]
+    problems = len({row.problem for row in rows})
+    click.echo(f"\n{len(rows)} checks on {problems} problem(s), {len(failed)} failed (seed {settings.seed})")
+    sys.exit(1 if failed else 0)
+
+
+@click.command()
+@click.argument("problem_id", metavar="ID")
+@click.option("--root", metavar="DIR", help="The catalog to write into (default: $JUDGE_PROBLEMS_PATH, else the "
+                                            "judge's own checkout).")
+@click.option("--title", help="The problem's title (default: from the id).")
+@click.option("--difficulty", type=click.Choice(DIFFICULTIES), default="medium", show_default=True)
+@click.option("--entry", metavar="NAME", help="The entry point's name (default: the module name).")
+def new(problem_id: str, root: str | None, title: str | None, difficulty: str, entry: str | None) -> None:
+    """Start problem ID (kebab-case): problem.toml, statement, hidden tests, a reference to fill in, and a place
+    for known submissions, all from templates/new/."""
+    from judge.problems import clear_cache
+    from judge.scaffold import ScaffoldError, default_root, next_steps, scaffold
+
+    try:
+        target = Path(root) if root is not None else default_root()
+        if target.exists() and not target.is_dir():
+            raise ScaffoldError(f"--root {root} is not a directory")
+        written = scaffold(problem_id, target, title=title, difficulty=difficulty, entry=entry)
+    except ScaffoldError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"cannot write the problem: {exc}") from None
+    clear_cache()
+    click.echo(f"created problem {problem_id!r} in {target}:")
+    for path in written:
+        click.echo(f"  {path.relative_to(target) if path.is_relative_to(target) else path}")
+    click.echo(next_steps(problem_id, target))

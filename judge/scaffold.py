@@ -1,0 +1,116 @@
+"""`judge new`: a new problem's folder, reference and place for known submissions, from `templates/new/`.
+
+What it writes is meant to work at once: the hidden tests are real tests (examples, generated inputs, corner cases,
+a timed large input, all against the reference), so after the reference is written `judge verify` judges them.
+"""
+
+from __future__ import annotations
+
+import keyword
+from pathlib import Path
+
+import jinja2
+
+from judge.problems import (
+    DIFFICULTIES,
+    ID_PATTERN,
+    catalog_roots,
+    data_root,
+    extra_root,
+    submissions_dir,
+    templates_root,
+)
+
+# template under templates/new/ -> where it goes, relative to the catalog root (None: the known submissions' place)
+FILES = {
+    "problem.toml.j2": "problems/{id}/problem.toml",
+    "statement.md.j2": "problems/{id}/statement.md",
+    "tests/conftest.py.j2": "problems/{id}/tests/conftest.py",
+    "tests/test_examples.py.j2": "problems/{id}/tests/test_examples.py",
+    "tests/test_properties.py.j2": "problems/{id}/tests/test_properties.py",
+    "tests/test_edge_cases.py.j2": "problems/{id}/tests/test_edge_cases.py",
+    "tests/test_performance.py.j2": "problems/{id}/tests/test_performance.py",
+    "reference.py.j2": "solutions/{module}.py",
+    "known/README.md.j2": None,
+}
+
+
+class ScaffoldError(Exception):
+    """A bad id, an id that exists, or nowhere sensible to write (a usage error for the CLI)."""
+
+
+def _installed(path: Path) -> bool:
+    """Inside an installed package (site-packages, or the judge's bundled data), which is no place for authors."""
+    bundled = Path(__file__).resolve().parent
+    return any(part in ("site-packages", "dist-packages") for part in path.parts) or path.is_relative_to(bundled)
+
+
+def default_root() -> Path:
+    """$JUDGE_PROBLEMS_PATH when set, else the judge's own checkout; never an installed package."""
+    extra = extra_root()
+    if extra is not None:
+        return extra
+    root = data_root()
+    if (root / "pyproject.toml").is_file() and not _installed(root):
+        return root
+    raise ScaffoldError("no catalog to write into: set JUDGE_PROBLEMS_PATH to a directory (or pass --root DIR)")
+
+
+def check_new(problem_id: str, root: Path, entry: str) -> None:
+    """Refuse an id that is not kebab-case or that exists in any catalog (or in `root`), and a bad entry point."""
+    if not ID_PATTERN.match(problem_id):
+        raise ScaffoldError(f"{problem_id!r} is not a kebab-case id (lower-case letters, digits and single '-', "
+                            "starting with a letter, e.g. 'two-sum')")
+    if not entry.isidentifier() or keyword.iskeyword(entry):
+        raise ScaffoldError(f"{entry!r} is not a valid Python name for an entry point")
+    if _installed(root.resolve()):
+        raise ScaffoldError(f"{root} is inside an installed package; write to your own catalog "
+                            "(JUDGE_PROBLEMS_PATH or --root DIR)")
+    module = problem_id.replace("-", "_")
+    for catalog in dict.fromkeys([root.resolve(), *catalog_roots()]):
+        if (catalog / "problems" / problem_id).exists():
+            raise ScaffoldError(f"problem {problem_id!r} exists already: {catalog / 'problems' / problem_id}")
+    if (root / "solutions" / f"{module}.py").exists():
+        raise ScaffoldError(f"{root / 'solutions' / f'{module}.py'} exists already")
+
+
+def _title(problem_id: str) -> str:
+    return " ".join(word.capitalize() for word in problem_id.split("-"))
+
+
+def scaffold(problem_id: str, root: Path, *, title: str | None = None, difficulty: str = "medium",
+             entry: str | None = None) -> list[Path]:
+    """Write the new problem under `root` (its problems/, solutions/ and known-submissions place); the paths."""
+    module = problem_id.replace("-", "_")
+    entry = entry or module
+    check_new(problem_id, root, entry)
+    if difficulty not in DIFFICULTIES:
+        raise ScaffoldError(f"difficulty must be one of {', '.join(DIFFICULTIES)}")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_root() / "new")),
+                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False)
+    values = {"id": problem_id, "module": module, "entry": entry, "difficulty": difficulty,
+              "title": title or _title(problem_id)}
+    known = submissions_dir(root, problem_id)
+    rendered = []
+    for template, target in FILES.items():
+        path = known / "README.md" if target is None else root / target.format(id=problem_id, module=module)
+        rendered.append((path, env.get_template(template).render(values)))  # all rendered before anything is written
+    for path, text in rendered:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return [path for path, _ in rendered]
+
+
+def next_steps(problem_id: str, root: Path) -> str:
+    """What the author does next, with the paths as they are on this machine."""
+    module = problem_id.replace("-", "_")
+    folder = root / "problems" / problem_id
+    env_hint = "" if root.resolve() in catalog_roots() else f"JUDGE_PROBLEMS_PATH={root} "
+    return "\n".join([
+        "Next:",
+        f"  1. write the statement      {folder / 'statement.md'}",
+        f"  2. write the reference      {root / 'solutions' / f'{module}.py'}",
+        f"  3. adapt the hidden tests   {folder / 'tests'} (examples, input strategies, corner cases, sizes)",
+        f"  4. add known submissions    {submissions_dir(root, problem_id)} (>=1 correct, >=6 wrong, see README.md)",
+        f"  5. check it all             {env_hint}judge verify {problem_id}",
+    ])

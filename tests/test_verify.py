@@ -1,0 +1,159 @@
+"""`judge verify`: every problem of the catalog passes it, and it fails, with a clear row, on what it must catch.
+
+The per-problem runs are the project's regression suite for the hidden tests (they replace test_submissions.py):
+each known submission must get the verdict of its `# expect:` line, the reference must be accepted under several
+seeds with more hypothesis examples than a normal run, the generated stub must be rejected, and every problem must
+keep >= 1 correct and >= 6 wrong known submissions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SUBMISSIONS, expected_verdict
+
+from judge.problems import EXTRA_ROOT_ENV, all_problems, clear_cache, get_problem, load_problem, schema_errors
+from judge.verify import Settings, check_stub, plan_problem, reference_errors, statement_examples_error
+
+# CI settings (see the report): each problem's reference under 2 seeds with 10x the hypothesis examples
+CI_SEEDS = 2
+CI_EXAMPLES_FACTOR = 10
+# the problems with the longest runs first, so that xdist does not start them last
+PROBLEMS = sorted(all_problems(), key=lambda pid: -len(list((SUBMISSIONS / pid).glob("*.py"))))
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def judge(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "judge", *args], capture_output=True, text=True, timeout=3600,
+                          env=env)
+
+
+def table_rows(stdout: str) -> dict[str, list[str]]:
+    """The table's rows by item (columns: problem, item, expected, got, time, ok)."""
+    rows = {}
+    for line in stdout.splitlines():
+        cells = re.split(r"\s{2,}", line.strip())
+        if len(cells) >= 4 and cells[-1] in ("ok", "FAIL"):
+            rows[cells[1]] = cells
+    return rows
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("problem_id", PROBLEMS)
+def test_problem_passes_verify(problem_id: str, seed: int) -> None:
+    result = judge("verify", problem_id, "--workers", "1", "--seed", str(seed), "--seeds", str(CI_SEEDS),
+                   "--examples-factor", str(CI_EXAMPLES_FACTOR))
+    shown = result.stdout[-8000:] + "\n" + result.stderr[-1500:]
+    assert result.returncode == 0, shown
+    rows = table_rows(result.stdout)
+    for path in (SUBMISSIONS / problem_id).glob("*.py"):  # every known submission was judged, with its verdict
+        expected = expected_verdict(path)
+        assert rows[path.name][2:4] == [expected, expected] and rows[path.name][-1] == "ok", shown
+    references = [row for item, row in rows.items() if item.startswith("reference seed=")]
+    assert references and all(row[3] == "accepted" for row in references), shown
+    assert {f"seed={seed + i}" for i in range(CI_SEEDS)} == {row[1].split()[1] for row in references}
+    assert rows["stub (judged)"][3] in ("wrong_answer", "runtime_error"), shown
+    assert rows["stub"][3] == "current" and rows["statement examples"][3] == "present", shown
+
+
+# -- the static checks, on their own ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("problem_id", PROBLEMS)
+def test_every_statement_has_examples(problem_id: str) -> None:
+    assert statement_examples_error(get_problem(problem_id).statement()) is None
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("# T\n\nNo examples at all.\n", "no examples section"),
+    ("# T\n\n## Examples\n\nJust words.\n\n## Constraints\n\n```\nx\n```\n", "no code block"),
+    ("# T\n\n```python\n## Example in a comment\n```\n", "no examples section"),
+    ("# T\n\n## Example 1\n\n```\nf(1) -> 2\n```\n", None),
+    ("# T\n\n## Examples\n\n### First\n\n~~~\nf(1) -> 2\n~~~\n", None),
+])
+def test_statement_examples_check(text: str, error: str | None) -> None:
+    found = statement_examples_error(text)
+    assert found is None if error is None else error in found
+
+
+def test_reference_and_stub_checks_name_what_is_missing() -> None:
+    problem = dataclasses.replace(get_problem("sorting"), entry_points=("sort", "merge"))
+    assert reference_errors(problem) == ["the reference defines no 'merge'"]
+    stub, errors = check_stub(problem)
+    assert stub is None and "merge" in errors[0]
+
+
+def test_stub_check_runs_the_static_check_of_submissions() -> None:
+    problem = dataclasses.replace(get_problem("sorting"), forbidden=("list",))  # `items: list` in the signature
+    stub, errors = check_stub(problem)
+    assert stub is not None and any("forbidden name 'list'" in e for e in errors)
+    assert check_stub(get_problem("sorting"))[1] == []
+
+
+def _toy_catalog(root: Path) -> Path:
+    """A catalog holding a copy of the toy problem with a statement that has an example block."""
+    shutil.copytree(FIXTURES / "problems" / "toy-add", root / "problems" / "toy-add")
+    (root / "solutions").mkdir()
+    shutil.copy(FIXTURES / "solutions" / "toy_add.py", root / "solutions" / "toy_add.py")
+    (root / "problems" / "toy-add" / "statement.md").write_text(
+        "# Toy\n\nAdd two ints.\n\n## Example\n\n```\nadd(1, 2) -> 3\n```\n", encoding="utf-8")
+    known = root / "submissions" / "toy-add"
+    known.mkdir(parents=True)
+    (known / "right.py").write_text("# expect: accepted\ndef add(a, b):\n    return b + a\n", encoding="utf-8")
+    wrong = (FIXTURES / "submissions" / "add_wrong_for_negatives.py").read_text(encoding="utf-8")
+    (known / "mislabelled.py").write_text("# expect: accepted\n" + wrong, encoding="utf-8")
+    (known / "unlabelled.py").write_text(wrong, encoding="utf-8")
+    return root / "problems" / "toy-add"
+
+
+def test_schema_errors_catch_typos_and_points(tmp_path: Path) -> None:
+    folder = _toy_catalog(tmp_path)
+    assert schema_errors(folder) == []
+    toml = folder / "problem.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("points = 20", "points = 10")
+                    .replace('entry_points = ["add"]', 'entry_points = ["add"]\nforbiden = ["sum"]'), encoding="utf-8")
+    errors = schema_errors(folder)
+    assert "unknown key 'forbiden'" in errors
+    assert "the groups' points add up to 90, not 100" in errors
+    load_problem(folder)  # loading alone lets both pass: that is why verify checks the schema
+
+
+def test_plan_of_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _toy_catalog(tmp_path)
+    monkeypatch.setenv(EXTRA_ROOT_ENV, str(tmp_path))
+    clear_cache()
+    plan = plan_problem("toy-add", folder, Settings(seed=5, seeds=2, examples_factor=10, min_wrong=0))
+    rows = {row.item: row for row in plan.rows}
+    assert all(rows[item].ok for item in ("problem folder", "statement examples", "reference entry points", "stub"))
+    assert not rows["unlabelled.py"].ok and rows["known submissions"].ok
+    items = [j.item for j in plan.judgings]
+    # two seeds x (the groups without examples; props with 10x its 50 examples)
+    assert [j.task.max_examples for j in plan.judgings if j.item.startswith("reference")] == [None, 500, None, 500]
+    assert {"right.py", "mislabelled.py", "stub (judged)"} <= set(items) and "unlabelled.py" not in items
+    strict = plan_problem("toy-add", folder, Settings(seed=5))
+    assert not {row.item: row for row in strict.rows}["known submissions"].ok  # 0 wrong < 6
+
+
+def test_verify_fails_on_a_wrong_expectation(tmp_path: Path) -> None:
+    _toy_catalog(tmp_path)
+    env = {**os.environ, EXTRA_ROOT_ENV: str(tmp_path)}
+    result = judge("verify", "toy-add", "--quick", "--min-wrong", "0", "--workers", "2", env=env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    rows = table_rows(result.stdout)
+    assert rows["mislabelled.py"][2:4] == ["accepted", "wrong_answer"] and rows["mislabelled.py"][-1] == "FAIL"
+    assert rows["right.py"][-1] == "ok" and rows["unlabelled.py"][-1] == "FAIL"
+    assert "FAIL toy-add mislabelled.py:" in result.stdout  # the report of the failure is below the table
+
+
+@pytest.mark.parametrize("args", [("verify", "no-such-problem"), ("verify", "sortin"),
+                                  ("verify", "sorting", "--submissions", "/nonexistent")])
+def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+    result = judge(*args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
