@@ -95,6 +95,8 @@ def _write(path: str, text: str) -> None:
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Judge here, or send each submission to a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786) for --executor dask.")
+@click.option("--connect-timeout", type=click.FloatRange(0.1), default=20.0, show_default=True, metavar="SECONDS",
+              help="How long to try reaching the Dask scheduler.")
 @click.option("--max-examples", type=click.IntRange(1, 100_000), help="hypothesis examples per property test.")
 @click.option("--timeout", "timeout_s", type=click.FloatRange(1), help="Wall-clock limit of one judging, seconds.")
 @click.option("--json", "json_path", metavar="FILE", help="Write every report and the totals as JSON.")
@@ -110,7 +112,8 @@ def _write(path: str, text: str) -> None:
               help="Pass (exit 0) when the total score is at least this percentage, instead of all accepted.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def grade(paths: tuple[Path, ...], problem_id: str | None, manifest: Path | None, workers: int | None,
-          seed: int | None, sandbox: str, executor: str, scheduler: str | None, max_examples: int | None,
+          seed: int | None, sandbox: str, executor: str, scheduler: str | None, connect_timeout: float,
+          max_examples: int | None,
           timeout_s: float | None, json_path: str | None, junit_path: str | None, results_dir: str | None,
           results_format: str, visibility: str, summary_path: str | None, fail_under: float | None,
           quiet: bool) -> None:
@@ -155,7 +158,7 @@ def grade(paths: tuple[Path, ...], problem_id: str | None, manifest: Path | None
     seed = seed if seed is not None else plan.seed if plan.seed is not None else new_seed()
     options = GradeOptions(
         seed=seed, sandbox=sandbox, workers=workers or plan.workers or default_workers(), executor=executor,
-        scheduler=scheduler, max_examples=max_examples or plan.max_examples,
+        scheduler=scheduler, connect_timeout_s=connect_timeout, max_examples=max_examples or plan.max_examples,
         timeout_s=timeout_s or plan.timeout_s or 3600.0)
     entries, notes = discover(list(paths), problem_id)
     if not entries:

@@ -325,6 +325,7 @@ class GradeOptions:
     workers: int = 1
     executor: str = "local"
     scheduler: str | None = None
+    connect_timeout_s: float = 20.0
     max_examples: int | None = None
     timeout_s: float = 3600.0
 
@@ -379,7 +380,7 @@ def grade(entries: Sequence[Entry], options: GradeOptions, manifest: Manifest | 
         finish(Graded(entry.student, entry.problem, str(entry.path), report, None, weight(entry.problem)))
 
     judge_all([task for task, _ in tasks.values()], workers=options.workers, executor=options.executor,
-              scheduler=options.scheduler, on_result=judged)
+              scheduler=options.scheduler, on_result=judged, connect_timeout_s=options.connect_timeout_s)
     columns = manifest.problems or tuple(sorted({g.problem for g in done if g.problem}))
     order = {id(g): i for i, g in enumerate(done)}
     results = tuple(sorted(done, key=lambda g: (g.student, g.problem, g.path, order[id(g)])))

@@ -127,6 +127,6 @@ def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "alice").mkdir()
     shutil.copy(REPO / "solutions" / "sudoku.py", tmp_path / "alice" / "sudoku.py")
     result = CliRunner().invoke(main, ["grade", str(tmp_path), "--executor", "dask", "--scheduler",
-                                       "tcp://127.0.0.1:9", "-q"])
+                                       "tcp://127.0.0.1:9", "--connect-timeout", "2", "-q"])
     assert result.exit_code == 2, result.output
     assert re.search(r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9", result.stderr)
