@@ -9,14 +9,12 @@ submissions expected to be accepted run every group, so their time is a full `ju
 from __future__ import annotations
 
 import argparse
-import re
 import secrets
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-EXPECT = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$", re.MULTILINE)
 
 
 def _judge(job: tuple[str, str, str, int]) -> tuple[str, str, str, str, int, float]:
@@ -36,6 +34,7 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     from judge.problems import all_problems
+    from judge.verify import expected_of
 
     jobs = []
     for problem_id, problem in all_problems().items():
@@ -43,7 +42,7 @@ def main() -> int:
             continue
         jobs.append((problem_id, str(problem.reference_path), "accepted", args.seed))
         for path in sorted((REPO / "tests" / "submissions" / problem_id).glob("*.py")):
-            jobs.append((problem_id, str(path), EXPECT.search(path.read_text()).group(1), args.seed))
+            jobs.append((problem_id, str(path), expected_of(path), args.seed))
     print(f"seed {args.seed}\n")
     print("| problem | submission | expected | verdict | score | time s |")
     print("|---|---|---|---|---|---|")

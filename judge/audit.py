@@ -20,7 +20,7 @@ from pathlib import Path
 
 from judge.mutants import Mutant, generate, sample
 from judge.pool import JudgeTask, judge_all
-from judge.problems import Problem, extra_root
+from judge.problems import Problem
 from judge.verdict import Report, Verdict
 
 try:
@@ -143,10 +143,9 @@ def run_audit(problem: Problem, *, seed: int, count: int | None = None, workers:
     """Judge the reference and (a sample of `count` of) its mutants with `seed`; the reference must pass."""
     started = time.monotonic()
     generated, mutants = mutants_of(problem, count)
-    root = extra_root()
     timeout = 2 * sum(g.time_limit_s for g in problem.groups) + 120
     common = {"problem": problem.id, "filename": f"{problem.module}.py", "seed": seed, "sandbox": sandbox,
-              "problems_path": str(root) if root is not None else None, "timeout_s": timeout}
+              "timeout_s": timeout}
     tasks = [JudgeTask(REFERENCE_KEY, source=problem.reference_path.read_bytes(), **common)]
     tasks += [JudgeTask(m.id, source=m.source.encode("utf-8"), fail_fast=True, **common) for m in mutants]
     reports = judge_all(tasks, workers=workers, on_result=on_result)

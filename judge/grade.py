@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from judge.pool import JudgeTask, judge_all
-from judge.problems import Problem, all_problems, extra_root
+from judge.problems import Problem, all_problems
 from judge.verdict import REPORT_VERSION, Failure, GroupResult, Report, Verdict
 
 try:
@@ -372,8 +372,7 @@ def grade(entries: Sequence[Entry], options: GradeOptions, manifest: Manifest | 
             continue
         key = f"{len(tasks):05d}"
         tasks[key] = (JudgeTask(key, problem.id, f"{problem.module}.py", source, options.seed, options.sandbox,
-                                options.max_examples, False, (), str(extra_root() or "") or None,
-                                options.timeout_s), entry)
+                                options.max_examples, timeout_s=options.timeout_s), entry)
 
     def judged(task: JudgeTask, report: Report) -> None:
         entry = tasks[task.key][1]

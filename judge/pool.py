@@ -18,14 +18,20 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from judge.problems import EXTRA_ROOT_ENV
+from judge.problems import EXTRA_ROOT_ENV, extra_root
 from judge.verdict import Report, Verdict
 
 EXECUTORS = ("local", "dask")
 DASK_RETRIES = 2  # a task whose worker died is run again (by the scheduler) up to this many extra times
+
+
+def current_catalog() -> str | None:
+    """The course catalog ($JUDGE_PROBLEMS_PATH) this process sees, for tasks judged elsewhere."""
+    root = extra_root()
+    return str(root) if root is not None else None
 
 
 class PoolError(Exception):
@@ -45,7 +51,7 @@ class JudgeTask:
     max_examples: int | None = None
     fail_fast: bool = False
     groups: tuple[str, ...] = ()
-    problems_path: str | None = None  # a course's own catalog ($JUDGE_PROBLEMS_PATH), if any
+    problems_path: str | None = field(default_factory=current_catalog)  # a course's own catalog, if any
     timeout_s: float = 3600.0
 
 

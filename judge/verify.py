@@ -21,7 +21,6 @@ from judge.problems import (
     Problem,
     ProblemError,
     catalog_roots,
-    extra_root,
     folder_of,
     load_problem,
     schema_errors,
@@ -272,12 +271,9 @@ def plan_problem(problem_id: str, folder: Path, settings: Settings) -> Plan:
     if not problem.reference_path.is_file():
         return Plan(problem_id, tuple(rows), ())  # nothing can be judged without the oracle
 
-    extra = extra_root()
-
     def task(item: str, filename: str, source: bytes, seed: int, **options: object) -> JudgeTask:
         return JudgeTask(key=f"{problem_id}::{item}", problem=problem_id, filename=filename, source=source,
-                         seed=seed, sandbox=settings.sandbox, problems_path=str(extra) if extra else None,
-                         **options)
+                         seed=seed, sandbox=settings.sandbox, **options)
 
     everything = tuple(g.name for g in problem.groups)
     judgings = _reference_judgings(problem, settings, task)

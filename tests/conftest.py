@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,15 @@ import judge  # noqa: F401  (first: it pins BLAS threads before anything imports
 REPO = Path(__file__).resolve().parent.parent
 SUBMISSIONS = REPO / "tests" / "submissions"
 HOSTILE = REPO / "tests" / "hostile"
-_EXPECT = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$", re.MULTILINE)
 
 
 def expected_verdict(path: Path) -> str:
-    match = _EXPECT.search(path.read_text(encoding="utf-8"))
-    if match is None:
+    from judge.verify import expected_of
+
+    verdict = expected_of(path)
+    if verdict is None:
         raise ValueError(f"{path} has no '# expect: <verdict>' line")
-    return match.group(1)
+    return verdict
 
 
 def test_seed() -> int:
