@@ -146,9 +146,10 @@ def grade(paths: tuple[Path, ...], problem_id: str | None, manifest: Path | None
         if listed not in all_problems():
             raise UserError(f"{manifest}: unknown problem {listed!r} (`judge list` shows them all)")
     sandbox = sandbox if sandbox != "auto" or plan.sandbox is None else plan.sandbox
+    shown_sandbox = sandbox
     if executor == "local":
         try:
-            get_sandbox(sandbox)
+            shown_sandbox = get_sandbox(sandbox).name
         except SandboxUnavailable as exc:
             raise UserError(str(exc)) from None
         if sandbox == "auto" and (note := fallback_note()):
@@ -166,7 +167,7 @@ def grade(paths: tuple[Path, ...], problem_id: str | None, manifest: Path | None
     judged = sum(1 for e in entries if e.skip_reason is None)
     where = f"on {scheduler}" if executor == "dask" else f"{options.workers} at a time"
     click.echo(f"Grading {judged} submission(s) of {len({e.student for e in entries})} student(s), seed {seed}, "
-               f"sandbox {sandbox}, {where}", err=True)
+               f"sandbox {shown_sandbox}, {where}", err=True)
     progress = None if quiet else Progress(len(entries))
     try:
         run = grade_all(entries, options, plan, notes, on_result=progress.update if progress else None)
