@@ -234,8 +234,8 @@ class Submission:
             if exc.reason == "output":
                 outcome = OutputLimitExceeded
             raise self._fatal(outcome(f"during a call: {exc}", what)) from None
-        except rpc.CodecError as exc:
-            raise SubmissionFault(f"cannot send the arguments: {exc}", what) from None
+        except rpc.CodecError as exc:  # the hidden test's own arguments: a judge bug (internal_error)
+            raise rpc.CodecError(f"the judge cannot send the arguments of {what}: {exc}") from None
         return response
 
     def call(self, name: str, args: tuple = (), kwargs: dict | None = None, *, timeout: float | None = None,

@@ -66,3 +66,4 @@ def test_same_seed_same_examples() -> None:
     second = run("toy-add", "add_wrong_for_negatives", 1234)
     assert first.to_json()["groups"][1]["failing_input"] == second.to_json()["groups"][1]["failing_input"]
     assert first.seed == second.seed == 1234
+

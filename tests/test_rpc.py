@@ -35,6 +35,16 @@ def test_plain_data_round_trips_with_types(value) -> None:
     assert _typed(rpc.roundtrip(value)) == _typed(value)
 
 
+@given(st.text(st.characters(exclude_categories=())))
+def test_any_python_str_crosses_lone_surrogates_included(text: str) -> None:
+    assert rpc.roundtrip([text, {text: text}]) == [text, {text: text}]
+
+
+def test_lone_surrogates_cross_a_frame() -> None:
+    value = ["\ud8003**7****", "\udfff"]
+    assert rpc.roundtrip(value) == value
+
+
 @pytest.mark.parametrize(
     "value",
     [2**64, -(2**63) - 1, 10**400, {1, 2}, frozenset({"a"}), Fraction(-7, 3), 1 - 2j, ("nested", (1, (2,)))],

@@ -222,3 +222,18 @@ def test_objects_are_released_in_the_worker_when_their_proxies_go() -> None:
         assert keep.count() <= 2  # the 50 dropped proxies released their objects on the way
     finally:
         submission.close()
+
+
+def test_arguments_the_codec_refuses_are_the_judges_fault() -> None:
+    """A hidden test's unsendable argument is a judge bug (internal_error), never the submission's runtime error."""
+    from judge import harness
+    from judge.rpc import CodecError
+    from judge.verdict import Verdict
+
+    submission = _start("process", "always_equal")
+    try:
+        with pytest.raises(CodecError, match="the judge cannot send the arguments") as caught:
+            submission.sort([object()])
+        assert harness.classify(caught.value, "t")[0] is Verdict.INTERNAL_ERROR
+    finally:
+        submission.close()
