@@ -75,13 +75,21 @@ def _text_table(run) -> str:
     return "\n".join(lines)
 
 
-def _write(path: str, text: str) -> None:
-    target = Path(path)
+def _saving(path: str, write) -> None:
+    """Run a report writer; a file that cannot be written is one clear line, not a traceback."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write()
     except OSError as exc:
         raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _write(path: str, text: str) -> None:
+    def write() -> None:
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    _saving(path, write)
 
 
 @click.command()
@@ -187,16 +195,14 @@ def _write_reports(run, json_path: str | None, junit_path: str | None, results_d
     if json_path:
         _write(json_path, json.dumps(run.to_json(), ensure_ascii=False, indent=2) + "\n")
     if junit_path:
-        from judge.report_junit import junit_xml
+        from judge.report_junit import write_junit
 
-        _write(junit_path, junit_xml(run))
+        _saving(junit_path, lambda: write_junit(run, Path(junit_path)))
     if results_dir:
         from judge.report_exercism import write_results_dir
 
-        try:
-            write_results_dir(run, Path(results_dir), fmt=results_format, visibility=visibility)
-        except OSError as exc:
-            raise click.ClickException(f"cannot write {results_dir}: {exc.strerror or exc}") from None
+        _saving(results_dir, lambda: write_results_dir(run, Path(results_dir), fmt=results_format,
+                                                       visibility=visibility))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path or step_summary:
         from judge.report_markdown import markdown_summary
