@@ -1,10 +1,10 @@
-"""The report writers of `judge grade`: JUnit XML, Exercism/Gradescope results.json, the Markdown summary.
+"""The report writers: JUnit XML, Exercism/Gradescope results.json, the Markdown summary, the text report.
 
 The grading run is built by hand (no judging), with every kind of outcome: accepted, a wrong answer with its
 shrunk input, a time limit, a compile error, a runtime error at import, a judge failure after some groups and
 one without any group, a file of no problem, a second file for one problem, a missing problem, and hostile
 texts (unicode, control characters, `|`, `<`, a lone surrogate, an output longer than 500 characters). Each
-writer's output is compared with its golden file under tests/golden/grade/; after a deliberate change of a
+writer's output is compared with its golden file under tests/golden/; after a deliberate change of a
 format, rewrite them with
 
     JUDGE_UPDATE_GOLDEN=1 python -m pytest tests/test_report_writers.py
@@ -21,6 +21,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import REPO
@@ -39,9 +40,10 @@ from judge.report_exercism import (
 )
 from judge.report_junit import junit_xml, write_junit, xml_safe
 from judge.report_markdown import SUMMARY_ENV, markdown_summary, write_summary
+from judge.report_text import format_group_line, format_report
 from judge.verdict import Failure, GroupResult, Report, Verdict
 
-GOLDEN = REPO / "tests" / "golden" / "grade"
+GOLDEN = REPO / "tests" / "golden"
 XSD = REPO / "tests" / "fixtures" / "junit.xsd"
 UPDATE = os.environ.get("JUDGE_UPDATE_GOLDEN") == "1"
 SEED = 1234
@@ -121,7 +123,7 @@ def read_results_dir(directory: Path) -> dict[str, str]:
 def test_junit_matches_golden(tmp_path: Path) -> None:
     run = sample_run()
     written = write_junit(run, tmp_path / "reports" / "junit.xml")
-    check_golden("junit.xml", written.read_text(encoding="utf-8"))
+    check_golden("grade/junit.xml", written.read_text(encoding="utf-8"))
 
 
 def test_junit_validates_against_the_common_schema(tmp_path: Path) -> None:
@@ -220,7 +222,7 @@ def test_results_dir_matches_golden(tmp_path: Path, fmt: str) -> None:
     assert "alice/sorting/results.json" in found and "alice/sorting-2/results.json" in found
     for text in found.values():
         json.loads(text)  # each one is JSON (a lone surrogate of the output is written as its escape)
-    check_golden(f"results-{fmt}.txt", "".join(f"=== {name}\n{text}" for name, text in found.items()))
+    check_golden(f"grade/results-{fmt}.txt", "".join(f"=== {name}\n{text}" for name, text in found.items()))
 
 
 def test_results_dir_paths_stay_inside() -> None:
@@ -282,7 +284,7 @@ def _unescaped_pipes(line: str) -> int:
 
 
 def test_markdown_matches_golden() -> None:
-    check_golden("summary.md", markdown_summary(sample_run()))
+    check_golden("grade/summary.md", markdown_summary(sample_run()))
 
 
 def test_markdown_table_survives_hostile_names() -> None:
@@ -307,3 +309,25 @@ def test_summary_is_written_and_appended_to_the_step_summary(tmp_path: Path) -> 
     assert written == [tmp_path / "summary.md", step]
     assert step.read_text(encoding="utf-8") == "earlier step\n" + markdown_summary(run)
     assert write_summary(run, None, {}) == []
+
+
+# ----------------------------------------------------------------------------------------------- text
+
+
+def long_report() -> Report:
+    """Every text past its limit: a 1500-character message, 500-character values, 2000 characters of output."""
+    failure = Failure("test_long", "m" * 1600 + "\nsecond line", "i" * 600, "e\n" * 300, "g" * 501)
+    return Report("sorting", WA, SEED, "process", 3.5, groups(SORTING, {"complexity": (WA, failure)}), None,
+                  "line\n" * 500)
+
+
+def test_text_report_matches_golden() -> None:
+    reports = [(g.path, g.report) for g in sample_run().results if g.report is not None]
+    reports.append(("long.py", long_report()))
+    parts = [f"=== {path}\n{format_report(report, color=False, file=path)}\n" for path, report in reports]
+    parts += [f"=== {path} (colour)\n{format_report(report, color=True, file=path)}\n" for path, report in reports[:3]]
+    finished = [SimpleNamespace(name="examples", verdict=A, elapsed=0.125),
+                SimpleNamespace(name="a-long-group-name", verdict=TLE, elapsed=12.5)]
+    parts.append("=== progress lines\n" + "".join(format_group_line(g) + "\n" for g in finished))
+    text = "".join(parts).encode("utf-8", "backslashreplace").decode("utf-8")  # the output's lone surrogate
+    check_golden("report-text.txt", text)
