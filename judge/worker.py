@@ -56,6 +56,7 @@ class Guard:
     def __init__(self, config: dict) -> None:
         self.workdir = os.path.realpath(config["workdir"])
         self.readable = (*(os.path.realpath(p) for p in config["readable_roots"]), self.workdir)
+        self.denied = tuple(os.path.realpath(p) for p in config.get("denied_roots", ()))
         self.forbidden_modules = frozenset(config.get("forbidden_modules", ()))
         self.submission_file = os.path.realpath(config["submission"])
         self.allow_processes = bool(config.get("allow_processes"))
@@ -73,9 +74,19 @@ class Guard:
         except (TypeError, ValueError):
             return "\0invalid"
 
+    @staticmethod
+    def _depth(path: str, roots: tuple[str, ...]) -> int:
+        """Length of the longest root holding `path` (-1 for none): the most specific rule wins."""
+        return max((len(r) for r in roots if path == r or path.startswith(r.rstrip("/") + "/")), default=-1)
+
+    def readable_path(self, real: str) -> bool:
+        """Inside a readable root, and not inside a denied root nested deeper (site-packages under the stdlib)."""
+        allowed = self._depth(real, self.readable)
+        return allowed >= 0 and allowed >= self._depth(real, self.denied)
+
     def check_read(self, path: Any) -> None:
         real = self._resolve(path)
-        if real is not None and real not in ("/dev/null", "/dev/urandom") and not self._inside(real, self.readable):
+        if real is not None and real not in ("/dev/null", "/dev/urandom") and not self.readable_path(real):
             raise PermissionError(f"judge sandbox: reading {os.fsdecode(path)!r} is not allowed")
 
     def check_write(self, path: Any) -> None:

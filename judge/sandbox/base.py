@@ -192,25 +192,17 @@ class _NoCapture:
         return ""
 
 
-def python_paths(preload: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """(boot sys.path entries, read-only roots) for the judge package, msgpack and preloaded packages."""
-    import sysconfig
-
+def boot_paths(preload: tuple[str, ...]) -> list[str]:
+    """sys.path entries the worker boots from (the judge package, msgpack, preloaded packages), dropped before
+    the submission is imported; what it may read afterwards is `fsview.file_view`'s business."""
     import judge
 
     boot = [os.path.dirname(os.path.dirname(os.path.abspath(judge.__file__)))]
-    readable = {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"]}
     for name in ("msgpack", *preload):
-        module = __import__(name)
-        pkg_dir = os.path.dirname(os.path.abspath(module.__file__))
-        site_dir = os.path.dirname(pkg_dir)
+        site_dir = os.path.dirname(os.path.dirname(os.path.abspath(__import__(name).__file__)))
         if site_dir not in boot:
             boot.append(site_dir)
-        readable.add(pkg_dir)
-        libs = pkg_dir + ".libs"
-        if os.path.isdir(libs):
-            readable.add(libs)
-    return boot, sorted(readable)
+    return boot
 
 
 def _set_subreaper() -> None:

@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 
 from judge.sandbox.base import (
     BOOT,
@@ -26,21 +25,12 @@ from judge.sandbox.base import (
     worker_config,
     worker_environment,
 )
+from judge.sandbox.fsview import covered, file_view, within
 
 WORKDIR = "/tmp"
 SANDBOX_UID = 65534
 TMP_SIZE_BYTES = 64 << 20
 SYSTEM_DIRS = ("/usr", "/lib", "/lib64", "/bin")  # the dynamic loader and libc the interpreter links against
-
-
-def _package_dirs(name: str) -> list[tuple[str, str]]:
-    """(host dir, sandbox dir) pairs for an installed package and its vendored libraries (`numpy.libs`)."""
-    module = __import__(name)
-    pkg = os.path.dirname(os.path.realpath(module.__file__))
-    pairs = [(pkg, f"{SITE}/{name}")]
-    if os.path.isdir(pkg + ".libs"):
-        pairs.append((pkg + ".libs", f"{SITE}/{name}.libs"))
-    return pairs
 
 
 def _interpreter() -> str:
@@ -49,11 +39,15 @@ def _interpreter() -> str:
 
 
 def build_argv(spec: WorkerSpec) -> tuple[list[str], dict]:
-    """The bwrap command line and the worker configuration for one submission."""
+    """The bwrap command line and the worker configuration for one submission.
+
+    The system directories and the interpreter's installation are bound read-only, then every private path
+    inside them (site- and dist-packages, the judge's files: `fsview`) is covered by an empty tmpfs, then the
+    worker's site view is bound at SITE: msgpack, the preloaded packages and the four worker modules.
+    """
     import judge
 
-    stdlib = sysconfig.get_paths()["stdlib"]
-    platstdlib = sysconfig.get_paths()["platstdlib"]
+    view = file_view(spec.preload)
     base = os.path.realpath(sys.base_prefix)
     argv = [
         shutil.which("bwrap") or "bwrap", "--unshare-all", "--unshare-user",
@@ -62,28 +56,33 @@ def build_argv(spec: WorkerSpec) -> tuple[list[str], dict]:
         "--proc", "/proc", "--dev", "/dev",
         "--size", str(TMP_SIZE_BYTES), "--tmpfs", WORKDIR,
     ]
+    trees = []
     for directory in SYSTEM_DIRS:
         if os.path.islink(directory):
             argv += ["--symlink", os.readlink(directory), directory]
         elif os.path.isdir(directory):
             argv += ["--ro-bind", directory, directory]
+            trees.append(directory)
     argv += ["--ro-bind", base, base]
-    for path in {os.path.realpath(stdlib), os.path.realpath(platstdlib)}:
-        if not path.startswith(base + "/"):
+    trees.append(base)
+    for path in view.stdlib:
+        if not within(path, tuple(trees)):
             argv += ["--ro-bind", path, path]
+            trees.append(path)
+    for path in covered(view, tuple(trees)):
+        argv += ["--size", "4096", "--perms", "0555", "--tmpfs", path]
     package = os.path.dirname(os.path.realpath(judge.__file__))
     for name in WORKER_MODULES:
         argv += ["--ro-bind", os.path.join(package, name), f"{SITE}/judge/{name}"]
-    for name in ("msgpack", *spec.preload):
-        for host, inside in _package_dirs(name):
-            argv += ["--ro-bind", host, inside]
+    for host, name in view.packages:
+        argv += ["--ro-bind", host, f"{SITE}/{name}"]
     target = f"{WORKDIR}/{spec.module}.py"
     argv += ["--ro-bind", os.path.realpath(spec.submission), target, "--chdir", WORKDIR]
     for key, value in worker_environment(WORKDIR).items():
         argv += ["--setenv", key, value]
     argv += [_interpreter(), "-I", "-S", "-B", "-c", BOOT]
-    readable = sorted({os.path.realpath(stdlib), os.path.realpath(platstdlib), SITE})
-    config = worker_config(spec, boot_paths=[SITE], readable_roots=readable, workdir=WORKDIR, submission=target)
+    config = worker_config(spec, boot_paths=[SITE], readable_roots=[*view.stdlib, SITE], workdir=WORKDIR,
+                           submission=target, denied_roots=list(view.private))
     return argv, config
 
 

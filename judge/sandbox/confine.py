@@ -72,14 +72,31 @@ def _open_private_dirs(required: list[str]) -> None:
             os.close(saved)
 
 
+def _cover_keeping(path: str, keep: list[str]) -> None:
+    """Cover `path` with an empty tmpfs, then bind back the `keep` paths inside it (numpy in site-packages)."""
+    saved = [(k, os.open(k, os.O_PATH | os.O_CLOEXEC)) for k in keep if os.path.exists(k)]
+    _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=64k")
+    for target, fd in saved:
+        if os.path.isdir(f"/proc/self/fd/{fd}"):
+            os.makedirs(target, exist_ok=True)
+        else:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o644))
+        _mount(f"/proc/self/fd/{fd}", target, None, MS_BIND | MS_REC, None)
+        os.close(fd)
+
+
 def _hide(paths: list[str], required: list[str]) -> None:
-    for path in paths:
-        real = os.path.realpath(path)
-        if not os.path.isdir(real):
-            continue
-        if any(r == real or r.startswith(real + "/") for r in map(os.path.realpath, required)):
-            continue
-        _mount("tmpfs", real, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0555,size=4k")
+    """Cover every hidden directory; one that holds required paths is covered too, with those bound back."""
+    required = [os.path.realpath(r) for r in required]
+    for path in sorted({os.path.realpath(p) for p in paths}, key=len):
+        if not os.path.isdir(path) or any(r == path or path.startswith(r + "/") for r in required):
+            continue  # a hidden path inside a required one (a package's own folder) is left as it is
+        keep = [r for r in required if r.startswith(path + "/")]
+        if keep:
+            _cover_keeping(path, keep)
+        else:
+            _mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0555,size=4k")
 
 
 def _size_limited_workdir(workdir: str, submission: str, size: int, uid: int, gid: int) -> None:

@@ -14,23 +14,11 @@ import shutil
 import sys
 import tempfile
 
-from judge.sandbox.base import BOOT, WorkerProcess, WorkerSpec, python_paths, worker_config, worker_environment
+from judge.sandbox.base import BOOT, WorkerProcess, WorkerSpec, boot_paths, worker_config, worker_environment
+from judge.sandbox.fsview import file_view
 
 UID_RANGE = (200_000, 2_000_000_000)
 WORKDIR_BYTES = 64 << 20  # as root: the working directory is a tmpfs of this size (the disk a submission may fill)
-
-
-def judge_private_paths() -> list[str]:
-    """The judge's own files a submission must never see: package, problems, references, known submissions."""
-    import judge
-    from judge import problems
-
-    package = os.path.dirname(os.path.abspath(judge.__file__))
-    paths = [package] + [str(root / sub) for root in problems.catalog_roots() for sub in ("problems", "solutions")]
-    repo_tests = os.path.join(os.path.dirname(package), "tests")
-    if os.path.isdir(repo_tests):
-        paths.append(repo_tests)
-    return paths
 
 
 class ProcessSandbox:
@@ -54,18 +42,19 @@ class ProcessSandbox:
         as_root = os.geteuid() == 0
         uid = random.SystemRandom().randrange(*UID_RANGE) if as_root else None
         workdir, target = self.prepare_workdir(spec, uid)
-        boot_paths, readable = python_paths(spec.preload)
+        view = file_view(spec.preload)
         config = worker_config(
             spec,
-            boot_paths=boot_paths,
-            readable_roots=readable,
+            boot_paths=boot_paths(spec.preload),
+            readable_roots=list(view.readable),
+            denied_roots=list(view.private),
             workdir=workdir,
             submission=target,
             processes=64 if spec.allow_processes else (1 if as_root else None),
             confine_as_root=as_root,
             uid=uid,
             gid=uid,
-            hidden_paths=[*judge_private_paths(), *spec.hidden_paths],
+            hidden_paths=[*view.private, *spec.hidden_paths],
             workdir_bytes=WORKDIR_BYTES,
         )
         argv = [sys.executable, "-I", "-S", "-B", "-c", BOOT]
