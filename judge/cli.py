@@ -12,7 +12,7 @@ import click
 from judge import __version__
 from judge.clikit import UserError, problem_or_exit, sandbox_option
 from judge.problems import Problem, all_problems
-from judge.report_text import format_group_line, format_report
+from judge.reports.text import format_group_line, format_report
 from judge.sandbox import SandboxUnavailable, fallback_note, get_sandbox
 from judge.stubs import StubError, render_stub
 

@@ -12,9 +12,8 @@ import click
 from judge import __version__
 from judge.clikit import UserError, problem_or_exit, sandbox_option
 from judge.problems import templates_root
-
-RESULTS_FORMATS = ("exercism", "gradescope")
-VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
+from judge.reports.exercism import FORMATS as RESULTS_FORMATS
+from judge.reports.gradescope import VISIBILITIES
 
 
 class Progress:
@@ -195,17 +194,17 @@ def _write_reports(run, json_path: str | None, junit_path: str | None, results_d
     if json_path:
         _write(json_path, json.dumps(run.to_json(), ensure_ascii=False, indent=2) + "\n")
     if junit_path:
-        from judge.report_junit import write_junit
+        from judge.reports.junit import write_junit
 
         _saving(junit_path, lambda: write_junit(run, Path(junit_path)))
     if results_dir:
-        from judge.report_exercism import write_results_dir
+        from judge.reports.exercism import write_results_dir
 
         _saving(results_dir, lambda: write_results_dir(run, Path(results_dir), fmt=results_format,
                                                        visibility=visibility))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path or step_summary:
-        from judge.report_markdown import markdown_summary
+        from judge.reports.markdown import markdown_summary
 
         text = markdown_summary(run)
         if summary_path:

@@ -6,8 +6,9 @@ import enum
 import json
 from dataclasses import dataclass, field
 
+from judge.reports.common import truncate
+
 REPORT_VERSION = 1
-MAX_SHOWN_CHARS = 500
 
 
 class Verdict(str, enum.Enum):
@@ -22,13 +23,6 @@ class Verdict(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
-
-
-def truncate(text: str | None, limit: int = MAX_SHOWN_CHARS) -> str | None:
-    if text is None:
-        return None
-    text = str(text)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @dataclass(frozen=True)

@@ -29,18 +29,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from judge.grade import Graded, GradingRun
-from judge.report_exercism import (
-    OUTPUT_LIMIT,
-    TRUNCATION_NOTE,
-    VISIBILITIES,
-    exercism_results,
-    gradescope_results,
-    result_paths,
-    write_results_dir,
-)
-from judge.report_junit import junit_xml, write_junit, xml_safe
-from judge.report_markdown import SUMMARY_ENV, markdown_summary, write_summary
-from judge.report_text import format_group_line, format_report
+from judge.reports.exercism import OUTPUT_LIMIT, TRUNCATION_NOTE, exercism_results, result_paths, write_results_dir
+from judge.reports.gradescope import VISIBILITIES, gradescope_results
+from judge.reports.junit import junit_xml, write_junit, xml_safe
+from judge.reports.markdown import SUMMARY_ENV, markdown_summary, write_summary
+from judge.reports.text import format_group_line, format_report
 from judge.verdict import Failure, GroupResult, Report, Verdict
 
 GOLDEN = REPO / "tests" / "golden"

@@ -1,9 +1,9 @@
-"""One `results.json` per submission, for the platforms a course already uses: Exercism and Gradescope.
+"""One `results.json` per submission, for the platforms a course already uses: Exercism (here) and Gradescope.
 
 Exercism's test-runner interface (version 3): `status` pass | fail | error, a top-level `message` only for
 `error` (no test really ran: a compile error, or the judge failed), one test per group in problem.toml order,
-`output` cut to 500 characters with a note. Gradescope's autograder `results.json`: `score`, `max_score`, one
-test per group with its points, `status` passed | failed and a `visibility` that decides when students see it.
+`output` cut to 500 characters with a note. `write_results_dir` writes either format (Gradescope's is built by
+`judge.reports.gradescope`) under `<student>/<problem>/results.json`.
 """
 
 from __future__ import annotations
@@ -11,37 +11,29 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from judge.grade import Graded, GradingRun
-from judge.report_junit import failure_text
-from judge.verdict import GroupResult, Report, Verdict, truncate
+from judge.reports.common import group_text, label, truncate
+from judge.reports.gradescope import gradescope_results
+from judge.verdict import GroupResult, Verdict
+
+if TYPE_CHECKING:
+    from judge.grade import Graded, GradingRun
 
 EXERCISM_VERSION = 3
 OUTPUT_LIMIT = 500
 TRUNCATION_NOTE = " [Output was truncated. Please limit to 500 chars]"
 MESSAGE_LIMIT = 65_535
-GRADESCOPE_OUTPUT_LIMIT = 10_000
-VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
 FORMATS = ("exercism", "gradescope")
 NO_TEST_RAN = (Verdict.COMPILE_ERROR, Verdict.INTERNAL_ERROR)
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f/\\]")
-
-
-def _label(verdict: Verdict) -> str:
-    return verdict.value.replace("_", " ")
 
 
 def exercism_output(text: str | None) -> str | None:
     """The submission's output as Exercism allows it: at most 500 characters, a note where it was cut."""
     if not text:
         return None
-    return text if len(text) <= OUTPUT_LIMIT else text[: OUTPUT_LIMIT - len(TRUNCATION_NOTE)] + TRUNCATION_NOTE
-
-
-def _group_message(group: GroupResult, report: Report) -> str | None:
-    if group.verdict is Verdict.ACCEPTED:
-        return None
-    return f"{_label(group.verdict)}\n" + failure_text(group.failure, report.message or "")
+    return truncate(text, OUTPUT_LIMIT, TRUNCATION_NOTE)
 
 
 def _test_code(group: GroupResult) -> str:
@@ -68,41 +60,13 @@ def exercism_results(graded: Graded) -> dict:
     if status == "error":
         first = next((g for g in report.groups if g.verdict is not Verdict.ACCEPTED), None)
         message = report.message or (first.failure.message if first and first.failure else None)
-        message = truncate(f"{_label(report.verdict)}: {message or 'no test could run'}", MESSAGE_LIMIT)
+        message = truncate(f"{label(report.verdict)}: {message or 'no test could run'}", MESSAGE_LIMIT)
     output = exercism_output(report.output)
     tests = [{"name": group.name, "status": _exercism_status(group.verdict),
-              "message": _group_message(group, report), "output": output, "test_code": _test_code(group)}
+              "message": None if group.verdict is Verdict.ACCEPTED else group_text(group, report.message),
+              "output": output, "test_code": _test_code(group)}
              for group in report.groups]
     return {"version": EXERCISM_VERSION, "status": status, "message": message, "tests": tests}
-
-
-def gradescope_results(graded: Graded, visibility: str = "visible") -> dict:
-    """Gradescope's results.json for one submission: points per group, `visibility` on every test."""
-    if visibility not in VISIBILITIES:
-        raise ValueError(f"visibility must be one of {', '.join(VISIBILITIES)}, not {visibility!r}")
-    report = graded.report
-    base = {"visibility": visibility, "stdout_visibility": "hidden",
-            "output_format": "text", "test_output_format": "text"}
-    if report is None:
-        return {"score": 0, "max_score": 0, "execution_time": 0,
-                "output": f"{graded.name}: not graded: {graded.skip_reason or 'no reason given'}", **base,
-                "extra_data": {"student": graded.student, "problem": graded.problem or None, "verdict": "skipped"},
-                "tests": []}
-    summary = (f"{graded.name}: {_label(report.verdict)}, score {report.score}/{report.max_score} "
-               f"(seed {report.seed}, sandbox {report.sandbox})")
-    if report.message and report.verdict is not Verdict.ACCEPTED:
-        summary += f"\n{report.message}"
-    if report.output:
-        summary += f"\n\noutput of the submission:\n{report.output}"
-    tests = [{"name": group.name, "number": str(number), "score": group.score, "max_score": group.points,
-              "status": "passed" if group.verdict is Verdict.ACCEPTED else "failed",
-              "output": _group_message(group, report) or "accepted", "visibility": visibility}
-             for number, group in enumerate(report.groups, 1)]
-    return {"score": report.score, "max_score": report.max_score, "execution_time": round(report.time_s, 3),
-            "output": truncate(summary, GRADESCOPE_OUTPUT_LIMIT), **base,
-            "extra_data": {"student": graded.student, "problem": graded.problem, "verdict": report.verdict.value,
-                           "seed": report.seed, "sandbox": report.sandbox},
-            "tests": tests}
 
 
 def _safe_part(name: str) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judge.grade import Graded, GradingRun
-from judge.verdict import Failure, GroupResult, Verdict, truncate
+from judge.reports.common import escape_unprintable, failure_text, one_line, truncate
+from judge.verdict import Failure, GroupResult, Verdict
 
 MESSAGE_CHARS = 500
 TEXT_CHARS = 20_000
@@ -26,33 +27,15 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 def xml_safe(text: object) -> str:
     """`text` with every character XML 1.0 cannot hold written as a visible escape (`\\x1b`, `\\udc80`)."""
-
-    def escape(match: re.Match) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _NOT_XML.sub(escape, str(text))
+    return escape_unprintable(text, _NOT_XML)
 
 
 def _one_line(text: str, limit: int = MESSAGE_CHARS) -> str:
-    return truncate(" ".join(str(text).split()), limit) or ""
+    return truncate(one_line(text), limit) or ""
 
 
 def _seconds(value: float) -> str:
     return f"{max(0.0, value):.3f}"
-
-
-def failure_text(failure: Failure | None, fallback: str = "") -> str:
-    """What a person needs to reproduce a failing group: the test, the message, input, expected, got."""
-    if failure is None:
-        return fallback
-    lines = [f"test: {failure.test}"] if failure.test else []
-    lines.append(failure.message or fallback)
-    for label, value in (("failing input", failure.failing_input), ("expected", failure.expected),
-                         ("got", failure.got)):
-        if value is not None:
-            lines.append(f"{label}: {value}")
-    return "\n".join(lines)
 
 
 def failure_message(verdict: Verdict, failure: Failure | None) -> str:

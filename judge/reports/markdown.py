@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from judge.grade import SKIPPED, Graded, GradingRun, Totals
-from judge.verdict import Verdict, truncate
+from judge.reports.common import escape_unprintable, one_line, truncate
+from judge.verdict import Verdict
 
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 MAX_DETAIL_LINES = 300
@@ -28,20 +29,12 @@ SHORT = {
     Verdict.OUTPUT_LIMIT_EXCEEDED: ("📜", "output limit"),
     Verdict.INTERNAL_ERROR: ("⚠️", "judge error"),
 }
-# control characters, DEL, C1 controls and lone surrogates: shown as escapes, never written raw
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~&$])")
 
 
 def printable(text: object) -> str:
     """`text` on one line: whitespace runs become one space, other control characters visible escapes."""
-    text = " ".join(str(text).split())
-
-    def escape(match: re.Match) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _UNPRINTABLE.sub(escape, text)
+    return escape_unprintable(one_line(text))
 
 
 def md(text: object, limit: int | None = None) -> str:
