@@ -24,15 +24,17 @@ def build_class(root: Path, count: int) -> int:
     from judge.verify import expected_of
 
     picked = []
-    for path in sorted((REPO / "tests" / "submissions").glob("*/*.py")):
+    for path in sorted((REPO / "problems").glob("*/known/*.py")):
         verdict = expected_of(path)
-        if verdict != "time_limit_exceeded" and (path.parent.name in CHEAP or verdict == "compile_error"):
+        problem_id = path.parent.parent.name
+        if verdict != "time_limit_exceeded" and (problem_id in CHEAP or verdict == "compile_error"):
             picked.append(path)
     picked = picked[::max(1, len(picked) // count)][:count]
     for path in picked:
-        folder = root / f"{path.parent.name}--{path.stem}"
+        problem_id = path.parent.parent.name
+        folder = root / f"{problem_id}--{path.stem}"
         folder.mkdir(parents=True)
-        shutil.copy(path, folder / f"{path.parent.name.replace('-', '_')}.py")
+        shutil.copy(path, folder / f"{problem_id.replace('-', '_')}.py")
     return len(picked)
 
 

@@ -41,7 +41,7 @@ def main() -> int:
         if args.problems and problem_id not in args.problems:
             continue
         jobs.append((problem_id, str(problem.reference_path), "accepted", args.seed))
-        for path in sorted((REPO / "tests" / "submissions" / problem_id).glob("*.py")):
+        for path in sorted(problem.known_dir.glob("*.py")):
             jobs.append((problem_id, str(path), expected_of(path), args.seed))
     print(f"seed {args.seed}\n")
     print("| problem | submission | expected | verdict | score | time s |")

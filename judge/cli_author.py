@@ -22,8 +22,7 @@ from judge.problems import DIFFICULTIES, ProblemError
 @click.option("--workers", type=click.IntRange(1, 256), help="Judgings in parallel (default: one per core).")
 @sandbox_option
 @click.option("--submissions", "submissions", metavar="DIR",
-              help="Known submissions in DIR/<id>/*.py (default: the catalog's submissions/<id>/, "
-                   "tests/submissions/<id>/ in the judge's repository).")
+              help="Known submissions in DIR/<id>/*.py (default: each problem's own problems/<id>/known/).")
 @click.option("--min-correct", type=click.IntRange(0), default=1, show_default=True,
               help="Known-correct submissions a problem must have.")
 @click.option("--min-wrong", type=click.IntRange(0), default=6, show_default=True,

@@ -21,6 +21,7 @@ except ModuleNotFoundError:  # Python 3.10
 _PACKAGE = Path(__file__).resolve().parent
 DIFFICULTIES = ("easy", "medium", "hard")
 EXTRA_ROOT_ENV = "JUDGE_PROBLEMS_PATH"  # a course's own catalog: a directory holding problems/ and solutions/
+KNOWN_DIR = "known"  # problems/<id>/known/*.py: the known submissions, in this repository and in a course catalog
 
 
 class ProblemError(Exception):
@@ -86,6 +87,11 @@ class Problem:
     @property
     def tests_dir(self) -> Path:
         return self.folder / "tests"
+
+    @property
+    def known_dir(self) -> Path:
+        """`known/`: the known submissions, each with its `# expect:` line (never in the wheel, never in a sandbox)."""
+        return self.folder / KNOWN_DIR
 
     @property
     def reference_path(self) -> Path:
@@ -264,11 +270,3 @@ def folder_of(problem_id: str) -> Path | None:
         if (root / "problems" / problem_id / "problem.toml").is_file():
             return root / "problems" / problem_id
     return None
-
-
-def submissions_dir(root: Path, problem_id: str) -> Path:
-    """Where a catalog keeps the known submissions of a problem: `submissions/<id>/` beside `problems/`, or
-    `tests/submissions/<id>/` in the judge's own repository (which keeps them with its tests)."""
-    if (root / "tests" / "submissions").is_dir() and not (root / "submissions").is_dir():
-        return root / "tests" / "submissions" / problem_id
-    return root / "submissions" / problem_id

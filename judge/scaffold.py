@@ -1,4 +1,4 @@
-"""`judge new`: a new problem's folder, reference and place for known submissions, from `templates/new/`.
+"""`judge new`: a new problem's folder (with known/ for known submissions) and reference, from `templates/new/`.
 
 What it writes is meant to work at once: the hidden tests are real tests (examples, generated inputs, corner cases,
 a timed large input, all against the reference), so after the reference is written `judge verify` judges them.
@@ -14,14 +14,14 @@ import jinja2
 from judge.problems import (
     DIFFICULTIES,
     ID_PATTERN,
+    KNOWN_DIR,
     catalog_roots,
     data_root,
     extra_root,
-    submissions_dir,
     templates_root,
 )
 
-# template under templates/new/ -> where it goes, relative to the catalog root (None: the known submissions' place)
+# template under templates/new/ -> where it goes, relative to the catalog root
 FILES = {
     "problem.toml.j2": "problems/{id}/problem.toml",
     "statement.md.j2": "problems/{id}/statement.md",
@@ -31,7 +31,7 @@ FILES = {
     "tests/test_edge_cases.py.j2": "problems/{id}/tests/test_edge_cases.py",
     "tests/test_performance.py.j2": "problems/{id}/tests/test_performance.py",
     "reference.py.j2": "solutions/{module}.py",
-    "known/README.md.j2": None,
+    "known/README.md.j2": "problems/{id}/known/README.md",
 }
 
 
@@ -80,7 +80,7 @@ def _title(problem_id: str) -> str:
 
 def scaffold(problem_id: str, root: Path, *, title: str | None = None, difficulty: str = "medium",
              entry: str | None = None) -> list[Path]:
-    """Write the new problem under `root` (its problems/, solutions/ and known-submissions place); the paths."""
+    """Write the new problem under `root` (its folder with known/, and its reference); the paths written."""
     module = problem_id.replace("-", "_")
     entry = entry or module
     check_new(problem_id, root, entry)
@@ -90,10 +90,9 @@ def scaffold(problem_id: str, root: Path, *, title: str | None = None, difficult
                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False)
     values = {"id": problem_id, "module": module, "entry": entry, "difficulty": difficulty,
               "title": title or _title(problem_id)}
-    known = submissions_dir(root, problem_id)
     rendered = []
     for template, target in FILES.items():
-        path = known / "README.md" if target is None else root / target.format(id=problem_id, module=module)
+        path = root / target.format(id=problem_id, module=module)
         rendered.append((path, env.get_template(template).render(values)))  # all rendered before anything is written
     for path, text in rendered:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,6 +110,6 @@ def next_steps(problem_id: str, root: Path) -> str:
         f"  1. write the statement      {folder / 'statement.md'}",
         f"  2. write the reference      {root / 'solutions' / f'{module}.py'}",
         f"  3. adapt the hidden tests   {folder / 'tests'} (examples, input strategies, corner cases, sizes)",
-        f"  4. add known submissions    {submissions_dir(root, problem_id)} (>=1 correct, >=6 wrong, see README.md)",
+        f"  4. add known submissions    {folder / KNOWN_DIR} (>=1 correct, >=6 wrong, see README.md)",
         f"  5. check it all             {env_hint}judge verify {problem_id}",
     ])

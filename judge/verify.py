@@ -24,7 +24,6 @@ from judge.problems import (
     folder_of,
     load_problem,
     schema_errors,
-    submissions_dir,
 )
 from judge.report_text import format_report
 from judge.staticcheck import check_source
@@ -45,7 +44,7 @@ class Settings:
     examples_factor: int = 10       # the reference's hypothesis examples: each group's max_examples times this
     workers: int | None = None      # parallel judgings (None: one per core)
     sandbox: str = "auto"
-    submissions: Path | None = None  # a directory of <id>/ folders; None: the catalog's own place
+    submissions: Path | None = None  # a directory of <id>/ folders; None: each problem's own known/
     min_correct: int = 1            # known submissions a problem must keep (the project's rule)
     min_wrong: int = 6
 
@@ -198,6 +197,14 @@ def expected_of(path: Path) -> str | None:
     return match.group(1)
 
 
+def name_error(path: Path, expected: str) -> str | None:
+    """A known submission's file name starts with the verdict it expects (`wrong_answer_off_by_one.py`), so a
+    listing of known/ reads as the list of expectations; None when it does, else what is wrong."""
+    if path.name.startswith(f"{expected}_"):
+        return None
+    return f"{path.name} expects {expected}: its name must start with '{expected}_'"
+
+
 def _check(problem_id: str, item: str, expected: str, errors: list[str], good: str = "") -> Row:
     got = good or expected
     if errors:
@@ -255,13 +262,15 @@ def plan_problem(problem_id: str, folder: Path, settings: Settings) -> Plan:
     stub, stub_problems = check_stub(problem) if not ref_errors else (None, ["no stub without a complete reference"])
     rows.append(_check(problem_id, "stub", "current", stub_problems))
 
-    directory = (settings.submissions / problem_id if settings.submissions is not None
-                 else submissions_dir(folder.parent.parent, problem_id))
+    directory = settings.submissions / problem_id if settings.submissions is not None else problem.known_dir
     known = sorted(directory.glob("*.py")) if directory.is_dir() else []
     expectations = {path: expected_of(path) for path in known}
     for path, expected in expectations.items():
         if expected is None:
             rows.append(_check(problem_id, path.name, "# expect: <verdict>", ["no valid '# expect:' line"]))
+    names = [e for path, expected in expectations.items() if expected and (e := name_error(path, expected))]
+    rows.append(_check(problem_id, "known submission names", "<verdict>_<what>.py", names,
+                       good="each starts with its verdict"))
     correct = sum(e == Verdict.ACCEPTED.value for e in expectations.values())
     wrong = sum(e not in (None, Verdict.ACCEPTED.value) for e in expectations.values())
     count_errors = [] if correct >= settings.min_correct and wrong >= settings.min_wrong else [

@@ -11,8 +11,12 @@ import pytest
 import judge  # noqa: F401  (first: it pins BLAS threads before anything imports numpy)
 
 REPO = Path(__file__).resolve().parent.parent
-SUBMISSIONS = REPO / "tests" / "submissions"
 HOSTILE = REPO / "tests" / "hostile"
+
+
+def known_submissions(problem_id: str = "*") -> list[Path]:
+    """The known submissions of one problem (of every problem by default): problems/<id>/known/*.py."""
+    return sorted((REPO / "problems").glob(f"{problem_id}/known/*.py"))
 
 
 def expected_verdict(path: Path) -> str:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SUBMISSIONS
+from conftest import REPO, known_submissions
 
 GOLDEN = REPO / "tests" / "golden"
 
@@ -117,7 +117,7 @@ def test_missing_entry_point_matches_golden_report(tmp_path: Path) -> None:
 
 
 def test_json_run_prints_exactly_one_document_and_exit_code_follows_verdict() -> None:
-    accepted = next(p for p in sorted((SUBMISSIONS / "sorting").glob("*.py")) if "# expect: accepted" in p.read_text())
+    accepted = next(p for p in known_submissions("sorting") if "# expect: accepted" in p.read_text())
     result = judge("run", "sorting", str(accepted), "--json", "--group", "examples", "--group", "properties",
                    "--max-examples", "20")
     assert result.returncode == 0, result.stdout + result.stderr

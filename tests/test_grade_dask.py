@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, SUBMISSIONS, expected_verdict
+from conftest import REPO, expected_verdict, known_submissions
 
 from judge.cli import main
 from judge.pool import JudgeTask, judge_all
@@ -35,15 +35,19 @@ COUNT = 40
 
 def _pick() -> list[Path]:
     chosen = []
-    for path in sorted(SUBMISSIONS.glob("*/*.py")):
+    for path in known_submissions():
         verdict = expected_verdict(path)
         if verdict == "time_limit_exceeded":
             continue
-        if path.parent.name in FULL or verdict == "compile_error":
+        if _problem_of(path) in FULL or verdict == "compile_error":
             chosen.append(path)
     # spread the pick over every problem rather than taking the first ones alphabetically
-    chosen.sort(key=lambda p: (hash_of(p.stem) % 7, p.parent.name, p.stem))
-    return sorted(chosen[:COUNT], key=lambda p: (p.parent.name, p.stem))
+    chosen.sort(key=lambda p: (hash_of(p.stem) % 7, _problem_of(p), p.stem))
+    return sorted(chosen[:COUNT], key=lambda p: (_problem_of(p), p.stem))
+
+
+def _problem_of(path: Path) -> str:
+    return path.parent.parent.name  # problems/<id>/known/<name>.py
 
 
 def hash_of(text: str) -> int:
@@ -62,9 +66,9 @@ def cluster():
 def _class_folder(root: Path, picked: list[Path]) -> Path:
     """One student per known submission: <problem>--<name>/<module>.py."""
     for path in picked:
-        folder = root / f"{path.parent.name}--{path.stem}"
+        folder = root / f"{_problem_of(path)}--{path.stem}"
         folder.mkdir(parents=True)
-        shutil.copy(path, folder / f"{path.parent.name.replace('-', '_')}.py")
+        shutil.copy(path, folder / f"{_problem_of(path).replace('-', '_')}.py")
     return root
 
 
@@ -80,7 +84,7 @@ def _outcomes(grading_json: Path) -> dict[str, tuple]:
 
 def test_forty_submissions_get_the_same_reports_locally_and_on_dask(cluster, tmp_path: Path, seed: int) -> None:
     picked = _pick()
-    assert len(picked) == COUNT and len({p.parent.name for p in picked}) >= 6
+    assert len(picked) == COUNT and len({_problem_of(p) for p in picked}) >= 6
     course = _class_folder(tmp_path / "submissions", picked)
     common = [str(course), "--seed", str(seed), "--max-examples", "10", "-q"]
     local_json, dask_json = tmp_path / "local.json", tmp_path / "dask.json"
@@ -93,7 +97,7 @@ def test_forty_submissions_get_the_same_reports_locally_and_on_dask(cluster, tmp
     differences = {student: (here[student], there[student]) for student in here if here[student] != there[student]}
     assert not differences, f"seed {seed}: {differences}"
     for path in picked:  # and they are the verdicts the known submissions must get
-        student = f"{path.parent.name}--{path.stem}"
+        student = f"{_problem_of(path)}--{path.stem}"
         assert here[student][0] == expected_verdict(path), f"seed {seed}: {student}: {here[student]}"
     assert json.loads(dask_json.read_text())["executor"] == "dask"
 

@@ -257,7 +257,7 @@ def test_loopback_port_of_the_host_sees_no_connection(backend: str, leftovers: l
 def _secret_files() -> list[str]:
     root = data_root()
     hidden = next((root / "problems" / "sorting" / "tests").glob("test_*.py"))
-    other = next((REPO / "tests" / "submissions" / "sorting").glob("*.py"))
+    other = next((root / "problems" / "sorting" / "known").glob("*.py"))
     return [str(hidden), str(root / "solutions" / "sorting.py"), str(other),
             str(REPO / "judge" / "runner.py"), f"/proc/{os.getpid()}/environ"]
 

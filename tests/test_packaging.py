@@ -29,6 +29,11 @@ def test_wheel_contains_problem_data(wheel: Path) -> None:
     assert "judge/_data/templates/stub.py.j2" in names
     assert any(n.startswith("judge/_data/problems/sorting/tests/test_") for n in names)
     assert not any(n.startswith("judge/_data/tests/") or "/submissions/" in n for n in names)
+    assert (REPO / "problems" / "sorting" / "known").is_dir()  # so the next line tests something
+    known = [n for n in names if n.startswith("judge/_data/problems/") and "/known/" in n]
+    assert known == []  # the author's regression suite, not the users'
+    assert "judge/_data/templates/new/known/README.md.j2" in names  # `judge new` still writes a known/ folder
+    assert not any("__pycache__" in n for n in names)
 
 
 def test_installed_wheel_generates_a_stub(wheel: Path, tmp_path: Path) -> None:

@@ -6,10 +6,11 @@ import ast
 import re
 
 import pytest
-from conftest import REPO
+from conftest import REPO, known_submissions
 
 from judge.problems import all_problems, get_problem
 from judge.stubs import render_stub
+from judge.verify import expected_of, name_error
 
 PROBLEMS = sorted(all_problems())
 CATALOG = REPO.parent / "shared" / "catalog.md"
@@ -22,6 +23,15 @@ def test_problem_folder_is_complete(problem_id: str) -> None:
     assert problem.statement_path.is_file() and "Example" in problem.statement()
     assert problem.reference_path.is_file()
     assert list(problem.tests_dir.glob("test_*.py"))
+
+
+@pytest.mark.parametrize("problem_id", PROBLEMS)
+def test_known_submissions_sit_beside_the_problem_named_for_their_verdict(problem_id: str) -> None:
+    known = known_submissions(problem_id)
+    assert known and all(path.parent == get_problem(problem_id).known_dir for path in known)
+    expected = {path.name: expected_of(path) for path in known}
+    assert None not in expected.values(), expected
+    assert [error for path in known if (error := name_error(path, expected[path.name]))] == []
 
 
 @pytest.mark.parametrize("problem_id", PROBLEMS)

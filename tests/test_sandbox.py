@@ -113,7 +113,7 @@ def test_environment_is_scrubbed(hostile, monkeypatch: pytest.MonkeyPatch) -> No
                          "OPENBLAS_L2_SIZE"}
 
 
-@pytest.mark.parametrize("secret", ["problems/sorting/tests", "solutions/sorting.py", "tests/submissions"])
+@pytest.mark.parametrize("secret", ["problems/sorting/tests", "solutions/sorting.py", "problems/sorting/known"])
 def test_hidden_tests_references_and_other_submissions_are_unreadable(hostile, secret: str) -> None:
     from judge.problems import data_root
 

@@ -31,11 +31,11 @@ KNOWN = {
     "accepted_seen_set.py": "# expect: accepted\ndef dedupe_keep_order(items):\n    seen, out = set(), []\n"
                             "    for x in items:\n        if x not in seen:\n            seen.add(x)\n"
                             "            out.append(x)\n    return out\n",
-    "wrong_sorted_set.py": "# expect: wrong_answer\n# why: loses the order\n"
-                           "def dedupe_keep_order(items):\n    return sorted(set(items))\n",
-    "wrong_quadratic.py": "# expect: time_limit_exceeded\n# why: a list lookup per item\n"
-                          "def dedupe_keep_order(items):\n    out = []\n    for x in items:\n"
-                          "        if x not in out:\n            out.append(x)\n    return out\n",
+    "wrong_answer_sorted_set.py": "# expect: wrong_answer\n# why: loses the order\n"
+                                  "def dedupe_keep_order(items):\n    return sorted(set(items))\n",
+    "time_limit_exceeded_quadratic.py": "# expect: time_limit_exceeded\n# why: a list lookup per item\n"
+                                        "def dedupe_keep_order(items):\n    out = []\n    for x in items:\n"
+                                        "        if x not in out:\n            out.append(x)\n    return out\n",
 }
 
 
@@ -69,7 +69,7 @@ def test_new_writes_a_valid_problem(catalog: Path) -> None:
     assert reference_errors(problem) == [] and check_stub(problem)[1] == []
     tests = {p.name for p in problem.tests_dir.glob("test_*.py")}
     assert tests == {f"test_{g.name.replace('-', '_')}.py" for g in problem.groups}
-    assert (catalog / "submissions" / ID / "README.md").is_file()
+    assert (problem.known_dir / "README.md").is_file() and problem.known_dir == problem.folder / "known"
     assert f"judge verify {ID}" in output
 
 
@@ -107,7 +107,7 @@ def test_filled_in_problem_passes_verify(catalog: Path) -> None:
     assert "runtime_error" in unfinished.stdout and "0 correct, 0 wrong" in unfinished.stdout
 
     (catalog / "solutions" / "dedupe_keep_order.py").write_text(REFERENCE, encoding="utf-8")
-    known = catalog / "submissions" / ID
+    known = catalog / "problems" / ID / "known"
     for name, source in KNOWN.items():
         (known / name).write_text(source, encoding="utf-8")
     result = verify(ID, "--seeds", "2", "--examples-factor", "2", "--min-wrong", "2")
@@ -115,8 +115,8 @@ def test_filled_in_problem_passes_verify(catalog: Path) -> None:
     for name in KNOWN:
         assert any(line.split()[1:2] == [name] and line.endswith(" ok") for line in result.stdout.splitlines())
 
-    (known / "wrong_sorted_set.py").write_text(KNOWN["wrong_sorted_set.py"].replace("wrong_answer", "accepted"),
-                                               encoding="utf-8")
+    (known / "wrong_answer_sorted_set.py").write_text(
+        KNOWN["wrong_answer_sorted_set.py"].replace("# expect: wrong_answer", "# expect: accepted"), encoding="utf-8")
     mislabelled = verify(ID, "--quick", "--min-wrong", "1")
     assert mislabelled.returncode == 1, mislabelled.stdout
-    assert f"FAIL {ID} wrong_sorted_set.py:" in mislabelled.stdout
+    assert f"FAIL {ID} wrong_answer_sorted_set.py:" in mislabelled.stdout

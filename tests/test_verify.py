@@ -17,16 +17,23 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SUBMISSIONS, expected_verdict
+from conftest import REPO, expected_verdict, known_submissions
 
 from judge.problems import EXTRA_ROOT_ENV, all_problems, clear_cache, get_problem, load_problem, schema_errors
-from judge.verify import Settings, check_stub, plan_problem, reference_errors, statement_examples_error
+from judge.verify import (
+    Settings,
+    check_stub,
+    name_error,
+    plan_problem,
+    reference_errors,
+    statement_examples_error,
+)
 
 # CI settings (see the report): each problem's reference under 2 seeds with 10x the hypothesis examples
 CI_SEEDS = 2
 CI_EXAMPLES_FACTOR = 10
 # the problems with the longest runs first, so that xdist does not start them last
-PROBLEMS = sorted(all_problems(), key=lambda pid: -len(list((SUBMISSIONS / pid).glob("*.py"))))
+PROBLEMS = sorted(all_problems(), key=lambda pid: -len(known_submissions(pid)))
 FIXTURES = REPO / "tests" / "fixtures"
 
 
@@ -53,7 +60,7 @@ def test_problem_passes_verify(problem_id: str, seed: int) -> None:
     shown = result.stdout[-8000:] + "\n" + result.stderr[-1500:]
     assert result.returncode == 0, shown
     rows = table_rows(result.stdout)
-    for path in (SUBMISSIONS / problem_id).glob("*.py"):  # every known submission was judged, with its verdict
+    for path in known_submissions(problem_id):  # every known submission was judged, with its verdict
         expected = expected_verdict(path)
         assert rows[path.name][2:4] == [expected, expected] and rows[path.name][-1] == "ok", shown
     references = [row for item, row in rows.items() if item.startswith("reference seed=")]
@@ -96,6 +103,20 @@ def test_stub_check_runs_the_static_check_of_submissions() -> None:
     assert check_stub(get_problem("sorting"))[1] == []
 
 
+@pytest.mark.parametrize(("name", "expected", "ok"), [
+    ("accepted_heapsort.py", "accepted", True),
+    ("time_limit_exceeded_insertion_sort.py", "time_limit_exceeded", True),
+    ("wrong_insertion_sort.py", "time_limit_exceeded", False),  # free-form "wrong_" names a verdict no more
+    ("wrong_answer_x.py", "runtime_error", False),
+    ("accepted.py", "accepted", False),  # the verdict, then what the submission is
+    ("correct_first_fit.py", "accepted", False),
+])
+def test_known_submission_name_starts_with_its_verdict(name: str, expected: str, ok: bool) -> None:
+    error = name_error(Path(name), expected)
+    assert (error is None) == ok
+    assert ok or (name in error and f"'{expected}_'" in error)
+
+
 def _toy_catalog(root: Path) -> Path:
     """A catalog holding a copy of the toy problem with a statement that has an example block."""
     shutil.copytree(FIXTURES / "problems" / "toy-add", root / "problems" / "toy-add")
@@ -103,12 +124,13 @@ def _toy_catalog(root: Path) -> Path:
     shutil.copy(FIXTURES / "solutions" / "toy_add.py", root / "solutions" / "toy_add.py")
     (root / "problems" / "toy-add" / "statement.md").write_text(
         "# Toy\n\nAdd two ints.\n\n## Example\n\n```\nadd(1, 2) -> 3\n```\n", encoding="utf-8")
-    known = root / "submissions" / "toy-add"
-    known.mkdir(parents=True)
-    (known / "right.py").write_text("# expect: accepted\ndef add(a, b):\n    return b + a\n", encoding="utf-8")
+    known = root / "problems" / "toy-add" / "known"
+    known.mkdir()
+    (known / "accepted_right.py").write_text("# expect: accepted\ndef add(a, b):\n    return b + a\n",
+                                             encoding="utf-8")
     wrong = (FIXTURES / "submissions" / "add_wrong_for_negatives.py").read_text(encoding="utf-8")
-    (known / "mislabelled.py").write_text("# expect: accepted\n" + wrong, encoding="utf-8")
-    (known / "unlabelled.py").write_text(wrong, encoding="utf-8")
+    (known / "accepted_mislabelled.py").write_text("# expect: accepted\n" + wrong, encoding="utf-8")
+    (known / "wrong_answer_unlabelled.py").write_text(wrong, encoding="utf-8")
     return root / "problems" / "toy-add"
 
 
@@ -131,11 +153,16 @@ def test_plan_of_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     plan = plan_problem("toy-add", folder, Settings(seed=5, seeds=2, examples_factor=10, min_wrong=0))
     rows = {row.item: row for row in plan.rows}
     assert all(rows[item].ok for item in ("problem folder", "statement examples", "reference entry points", "stub"))
-    assert not rows["unlabelled.py"].ok and rows["known submissions"].ok
+    assert not rows["wrong_answer_unlabelled.py"].ok and rows["known submissions"].ok
+    assert rows["known submission names"].ok
+    (folder / "known" / "accepted_right.py").rename(folder / "known" / "right.py")
+    renamed = {row.item: row for row in plan_problem("toy-add", folder, Settings(seed=5, min_wrong=0)).rows}
+    assert not renamed["known submission names"].ok and "right.py" in renamed["known submission names"].got
     items = [j.item for j in plan.judgings]
     # two seeds x (the groups without examples; props with 10x its 50 examples)
     assert [j.task.max_examples for j in plan.judgings if j.item.startswith("reference")] == [None, 500, None, 500]
-    assert {"right.py", "mislabelled.py", "stub (judged)"} <= set(items) and "unlabelled.py" not in items
+    assert {"accepted_right.py", "accepted_mislabelled.py", "stub (judged)"} <= set(items)
+    assert "wrong_answer_unlabelled.py" not in items
     strict = plan_problem("toy-add", folder, Settings(seed=5))
     assert not {row.item: row for row in strict.rows}["known submissions"].ok  # 0 wrong < 6
 
@@ -146,9 +173,10 @@ def test_verify_fails_on_a_wrong_expectation(tmp_path: Path) -> None:
     result = judge("verify", "toy-add", "--quick", "--min-wrong", "0", "--workers", "2", env=env)
     assert result.returncode == 1, result.stdout + result.stderr
     rows = table_rows(result.stdout)
-    assert rows["mislabelled.py"][2:4] == ["accepted", "wrong_answer"] and rows["mislabelled.py"][-1] == "FAIL"
-    assert rows["right.py"][-1] == "ok" and rows["unlabelled.py"][-1] == "FAIL"
-    assert "FAIL toy-add mislabelled.py:" in result.stdout  # the report of the failure is below the table
+    assert rows["accepted_mislabelled.py"][2:4] == ["accepted", "wrong_answer"]
+    assert rows["accepted_mislabelled.py"][-1] == "FAIL"
+    assert rows["accepted_right.py"][-1] == "ok" and rows["wrong_answer_unlabelled.py"][-1] == "FAIL"
+    assert "FAIL toy-add accepted_mislabelled.py:" in result.stdout  # the report of the failure is below the table
 
 
 @pytest.mark.parametrize("args", [("verify", "no-such-problem"), ("verify", "sortin"),
