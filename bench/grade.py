@@ -48,7 +48,8 @@ def main() -> int:
     sys.path.insert(0, str(REPO))
     from distributed import LocalCluster
 
-    from judge.grade import GradeOptions, discover, grade
+    from judge.grading.discovery import discover
+    from judge.grading.grading import GradeOptions, grade
 
     with tempfile.TemporaryDirectory(prefix="judge-bench-grade-") as tmp:
         count = build_class(Path(tmp), args.count)

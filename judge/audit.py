@@ -1,7 +1,7 @@
 """Mutation audit of a problem's hidden tests: judge mutants of the reference, score, keep and check a record.
 
 Hidden tests that accept a mutant of the reference miss a bug someone can write. Every mutant is judged like a
-submission (judge.pool, one `judge run --json` process each, fail-fast, one seed for the whole audit); it is
+submission (judge.grading.pool, one `judge run --json` process each, fail-fast, one seed for the whole audit); it is
 killed when its verdict is anything but accepted. Equivalent mutants (no input tells them apart from the
 reference) cannot be found automatically: the committed record lists the reviewed ones with a reason, and the
 score is killed / (judged - equivalent). The record (`problems/audit.toml`, with a readable `AUDIT.md` beside
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from judge.grading.pool import JudgeTask, judge_all
 from judge.mutants import Mutant, generate, sample
-from judge.pool import JudgeTask, judge_all
 from judge.problems import Problem
 from judge.verdict import Report, Verdict
 

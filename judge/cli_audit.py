@@ -22,7 +22,7 @@ from judge.audit import (
     write_records,
 )
 from judge.clikit import UserError, problem_or_exit, sandbox_option
-from judge.pool import default_workers
+from judge.grading.pool import default_workers
 from judge.problems import Problem, all_problems
 from judge.sandbox import SandboxUnavailable, get_sandbox
 

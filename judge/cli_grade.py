@@ -136,9 +136,12 @@ def grade(paths: tuple[Path, ...], problem_id: str | None, manifest: Path | None
     Exit code 0 when every submission is accepted (or the total reaches
     --fail-under), 1 otherwise, 2 for a usage error.
     """
-    from judge.grade import GradeOptions, GradingError, Manifest, discover, load_manifest
-    from judge.grade import grade as grade_all
-    from judge.pool import PoolError, default_workers
+    from judge.grading.discovery import discover
+    from judge.grading.grading import GradeOptions
+    from judge.grading.grading import grade as grade_all
+    from judge.grading.manifest import Manifest, load_manifest
+    from judge.grading.model import GradingError
+    from judge.grading.pool import PoolError, default_workers
     from judge.problems import all_problems
     from judge.runner import new_seed
     from judge.sandbox import SandboxUnavailable, fallback_note, get_sandbox

@@ -44,9 +44,8 @@ def load_reference(problem: Problem) -> ModuleType:
 
 def report_for_all(problem: Problem, verdict: Verdict, message: str, seed: int, sandbox: str,
                    started: float, output: str | None = None) -> Report:
-    """One verdict for every group: for what is decided before any test runs (compile error, judge failure)."""
-    groups = tuple(GroupResult(g.name, g.points, verdict, 0.0, 0, Failure("", message)) for g in problem.groups)
-    return Report(problem.id, verdict, seed, sandbox, time.monotonic() - started, groups, message, output)
+    """`Report.for_all`, timed from `started`."""
+    return Report.for_all(problem, verdict, message, seed, sandbox, time.monotonic() - started, output)
 
 
 def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = None, sandbox: str = "auto",

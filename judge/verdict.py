@@ -5,8 +5,12 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from judge.reports.common import truncate
+
+if TYPE_CHECKING:
+    from judge.problems import Problem
 
 REPORT_VERSION = 1
 
@@ -121,6 +125,13 @@ class Report:
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), ensure_ascii=False)
+
+    @classmethod
+    def for_all(cls, problem: Problem, verdict: Verdict, message: str, seed: int, sandbox: str,
+                time_s: float = 0.0, output: str | None = None) -> Report:
+        """One verdict for every group: for what is decided before any test runs (compile error, judge failure)."""
+        groups = tuple(GroupResult(g.name, g.points, verdict, 0.0, 0, Failure("", message)) for g in problem.groups)
+        return cls(problem.id, verdict, seed, sandbox, time_s, groups, message, output)
 
     @classmethod
     def from_json(cls, data: dict) -> Report:

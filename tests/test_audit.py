@@ -25,7 +25,7 @@ KILLED = {"L6:C7 compare Lt->GtE", "L8:C4 return-default 0"}
 
 @pytest.fixture(autouse=True)
 def toy_catalog(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("JUDGE_PROBLEMS_PATH", str(FIXTURES))  # judge.pool's `judge run` processes inherit it
+    monkeypatch.setenv("JUDGE_PROBLEMS_PATH", str(FIXTURES))  # judge.grading.pool's `judge run` processes inherit it
     problems.clear_cache()
     yield
     problems.clear_cache()

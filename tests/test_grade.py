@@ -18,7 +18,9 @@ from conftest import REPO
 from judge import problems
 from judge.cli import main
 from judge.cli_grade import Progress
-from judge.grade import Graded, GradingError, GradingRun, discover, load_manifest
+from judge.grading.discovery import discover
+from judge.grading.manifest import load_manifest
+from judge.grading.model import Graded, GradingError, GradingRun
 from judge.verdict import GroupResult, Report, Verdict
 
 FIXTURES = REPO / "tests" / "fixtures"

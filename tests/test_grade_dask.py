@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from conftest import REPO, expected_verdict, known_submissions
 
 from judge.cli import main
-from judge.pool import JudgeTask, judge_all
+from judge.grading.pool import JudgeTask, judge_all
 
 if os.environ.get("CI") == "true":
     import distributed

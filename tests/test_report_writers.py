@@ -28,7 +28,7 @@ from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from judge.grade import Graded, GradingRun
+from judge.grading.model import Graded, GradingRun
 from judge.reports.exercism import OUTPUT_LIMIT, TRUNCATION_NOTE, exercism_results, result_paths, write_results_dir
 from judge.reports.gradescope import VISIBILITIES, gradescope_results
 from judge.reports.junit import junit_xml, write_junit, xml_safe
@@ -58,9 +58,9 @@ def groups(spec: tuple[tuple[str, int], ...], failing: dict[str, tuple[Verdict, 
 
 
 def report_for_all(problem: str, spec: tuple[tuple[str, int], ...], verdict: Verdict, message: str) -> Report:
-    """Like judge.runner.report_for_all: one verdict for every group, decided before any test ran."""
-    return Report(problem, verdict, SEED, "bwrap", 0.5,
-                  tuple(GroupResult(n, p, verdict, 0.0, 0, Failure("", message)) for n, p in spec), message)
+    """One verdict for every group, decided before any test ran (`Report.for_all` of a problem with `spec`)."""
+    problem_like = SimpleNamespace(id=problem, groups=[SimpleNamespace(name=n, points=p) for n, p in spec])
+    return Report.for_all(problem_like, verdict, message, SEED, "bwrap", 0.5)
 
 
 def sample_run() -> GradingRun:
@@ -91,7 +91,7 @@ def sample_run() -> GradingRun:
         Graded("zoë|x", "", "class/zoë|x/sortng.py", None,
                "no problem has the module 'sortng' (did you mean sorting.py?)"),
     )
-    results = tuple(sorted(results, key=lambda g: (g.student, g.problem, g.path)))  # as judge.grade.grade does
+    results = tuple(sorted(results, key=lambda g: (g.student, g.problem, g.path)))  # as grading.grade does
     return GradingRun(SEED, "bwrap", "local", 2, 12.5, results, ("sorting", "sudoku"),
                       {"sorting": 1.0, "sudoku": 2.0}, ("class/empty: no .py files found",))
 

@@ -18,7 +18,7 @@ from judge.reports.gradescope import gradescope_results
 from judge.verdict import GroupResult, Verdict
 
 if TYPE_CHECKING:
-    from judge.grade import Graded, GradingRun
+    from judge.grading.model import Graded, GradingRun
 
 EXERCISM_VERSION = 3
 OUTPUT_LIMIT = 500

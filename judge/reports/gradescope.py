@@ -12,7 +12,7 @@ from judge.reports.common import group_text, label, truncate
 from judge.verdict import Verdict
 
 if TYPE_CHECKING:
-    from judge.grade import Graded
+    from judge.grading.model import Graded
 
 GRADESCOPE_OUTPUT_LIMIT = 10_000
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")

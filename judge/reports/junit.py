@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from judge.grade import Graded, GradingRun
+from judge.grading.model import Graded, GradingRun
 from judge.reports.common import escape_unprintable, failure_text, one_line, truncate
 from judge.verdict import Failure, GroupResult, Verdict
 

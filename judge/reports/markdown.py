@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from judge.grade import SKIPPED, Graded, GradingRun, Totals
+from judge.grading.model import SKIPPED, Graded, GradingRun, Totals
 from judge.reports.common import escape_unprintable, one_line, truncate
 from judge.verdict import Verdict
 
