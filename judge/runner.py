@@ -24,7 +24,7 @@ from judge import harness
 from judge.problems import Problem
 from judge.sandbox import get_sandbox
 from judge.sandbox.base import WorkerSpec
-from judge.staticcheck import check_source, forbidden_modules
+from judge.staticcheck import check_source
 from judge.submission import JudgeOutcome, Submission
 from judge.verdict import Failure, GroupResult, Report, Verdict, overall_verdict
 
@@ -66,7 +66,7 @@ def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = 
             submission=str(Path(path).resolve()),
             module=problem.module,
             entry_points=problem.entry_points,
-            forbidden_modules=forbidden_modules(problem.forbidden),
+            forbidden=problem.forbidden,
             memory_mb=problem.memory_mb,
             cpu_s=int(sum(g.time_limit_s for g in problem.groups) + 60),
             preload=problem.preload,

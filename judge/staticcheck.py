@@ -10,7 +10,10 @@ importing it (`re.compile` is not the builtin `compile`); a dotted one (`list.so
 from __future__ import annotations
 
 import ast
+import builtins
 from dataclasses import dataclass
+
+from judge.forbid import module_variants
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ def _defined_names(tree: ast.Module) -> set[str]:
 class _ForbiddenFinder(ast.NodeVisitor):
     def __init__(self, forbidden: tuple[str, ...]) -> None:
         self.bare = {f for f in forbidden if "." not in f}
+        self.bare |= {v for f in self.bare if not hasattr(builtins, f) for v in module_variants(f)}  # `_heapq`
         self.attributes = {f.rsplit(".", 1)[1]: f for f in forbidden if "." in f}
         self.dotted = {f for f in forbidden if "." in f}
         self.found: CompileProblem | None = None
@@ -81,6 +85,66 @@ class _ForbiddenFinder(ast.NodeVisitor):
                 self._hit(node, full)
 
 
+REFLECTION_FUNCTIONS = frozenset({"getattr", "setattr", "delattr", "hasattr"})  # fine with a literal name
+REFLECTION_NAMES = frozenset({"vars", "globals", "locals", "__import__", "__builtins__", "__loader__", "__spec__"})
+REFLECTION_ATTRIBUTES = frozenset({
+    "__dict__", "__getattribute__", "__getattr__", "__closure__", "__globals__", "__code__", "__builtins__",
+    "__subclasses__", "__import__", "__loader__", "__spec__", "__wrapped__", "cell_contents", "f_back", "f_globals",
+    "f_locals", "f_builtins", "gi_frame", "cr_frame", "tb_frame", "_getframe", "modules", "attrgetter",
+    "methodcaller",
+})
+REFLECTION_MODULES = frozenset({"importlib", "inspect", "gc", "ctypes", "imp", "runpy", "pkgutil", "code", "codeop"})
+
+
+class _ReflectionFinder(ast.NodeVisitor):
+    """In a problem with forbidden names, the ways to reach a name without writing it are refused too:
+    getattr with a computed name, namespaces as dicts, frames and closures, the import machinery."""
+
+    def __init__(self) -> None:
+        self.found: CompileProblem | None = None
+        self._literal_calls: set[int] = set()
+
+    def _hit(self, node: ast.AST, what: str) -> None:
+        if self.found is None:
+            self.found = CompileProblem(
+                f"{what} is not allowed in a problem with forbidden names (it can reach a name without writing it)",
+                getattr(node, "lineno", None))
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in REFLECTION_FUNCTIONS:
+            name = node.args[1] if len(node.args) > 1 else None
+            if isinstance(name, ast.Constant) and isinstance(name.value, str):
+                self._literal_calls.add(id(func))
+            else:
+                self._hit(node, f"{func.id}() with a computed attribute name")
+        self.generic_visit(node)
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if node.id in REFLECTION_NAMES:
+            self._hit(node, f"'{node.id}'")
+        elif node.id in REFLECTION_FUNCTIONS and id(node) not in self._literal_calls:
+            self._hit(node, f"'{node.id}' used as a value")
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.attr in REFLECTION_ATTRIBUTES:
+            self._hit(node, f"the attribute '{node.attr}'")
+        self.generic_visit(node)
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            if alias.name.partition(".")[0] in REFLECTION_MODULES:
+                self._hit(node, f"the module '{alias.name}'")
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        module = node.module or ""
+        if module.partition(".")[0] in REFLECTION_MODULES:
+            self._hit(node, f"the module '{module}'")
+        for alias in node.names:
+            if alias.name in REFLECTION_NAMES | REFLECTION_FUNCTIONS | REFLECTION_ATTRIBUTES:
+                self._hit(node, f"importing '{alias.name}'")
+
+
 def check_source(source: str, entry_points: tuple[str, ...], forbidden: tuple[str, ...],
                  filename: str = "<submission>") -> CompileProblem | None:
     """The first reason the submission cannot be judged, or None."""
@@ -96,9 +160,8 @@ def check_source(source: str, entry_points: tuple[str, ...], forbidden: tuple[st
             return CompileProblem(f"missing entry point '{name}' (define it at the top level of the module)")
     finder = _ForbiddenFinder(forbidden)
     finder.visit(tree)
-    return finder.found
-
-
-def forbidden_modules(forbidden: tuple[str, ...]) -> tuple[str, ...]:
-    """Names the worker also blocks at import time: the bare ones (`heapq`, `ast`; `sorted` is harmless)."""
-    return tuple(f for f in forbidden if "." not in f)
+    if finder.found is not None or not forbidden:
+        return finder.found
+    reflection = _ReflectionFinder()
+    reflection.visit(tree)
+    return reflection.found

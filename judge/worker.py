@@ -23,6 +23,7 @@ from typing import Any
 
 from judge import rpc
 from judge.adapters import AdapterSet, BudgetExceeded
+from judge.forbid import Forbidder
 
 MAX_MESSAGE_CHARS = 2000
 _clock = time.perf_counter  # bound before the submission loads, so patching `time` does not reach it
@@ -53,11 +54,12 @@ _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 class Guard:
     """The audit-hook policy: what the submission may open, list, write, import and start."""
 
-    def __init__(self, config: dict) -> None:
+    def __init__(self, config: dict, forbidder: Forbidder) -> None:
         self.workdir = os.path.realpath(config["workdir"])
         self.readable = (*(os.path.realpath(p) for p in config["readable_roots"]), self.workdir)
         self.denied = tuple(os.path.realpath(p) for p in config.get("denied_roots", ()))
-        self.forbidden_modules = frozenset(config.get("forbidden_modules", ()))
+        self.forbidder = forbidder
+        self.forbidden_modules = forbidder.blocked_modules
         self.submission_file = os.path.realpath(config["submission"])
         self.allow_processes = bool(config.get("allow_processes"))
         self.armed = False
@@ -117,7 +119,9 @@ class Guard:
     def __call__(self, event: str, args: tuple) -> None:
         if not self.armed:
             return
-        if event == "open":
+        if event in ("exec", "compile"):
+            self.forbidder.check_event(event)
+        elif event == "open":
             path, mode, flags = args
             if (mode and any(c in mode for c in "wax+")) or (flags or 0) & _WRITE_FLAGS:
                 self.check_write(path)
@@ -129,6 +133,7 @@ class Guard:
             top = module.partition(".")[0]
             if top in _ALWAYS_BLOCKED_MODULES:
                 raise ImportError(f"judge sandbox: module {module!r} is not available")
+            self.forbidder.check_import(module)
             if (module in self.forbidden_modules or top in self.forbidden_modules) and self._importer_is_submission():
                 raise ImportError(f"judge: module {module!r} is forbidden in this problem")
         elif event in _READ_DIR_EVENTS:
@@ -338,7 +343,9 @@ def main(config: dict) -> None:
 
         confine.enter(config)
     _set_limits(config.get("limits", {}))
-    guard = Guard(config)
+    forbidder = Forbidder(config.get("forbidden", []), config["submission"])
+    forbidder.install()
+    guard = Guard(config, forbidder)
     sys.addaudithook(guard)
     purged = _ALWAYS_BLOCKED_MODULES | guard.forbidden_modules
     for name in list(sys.modules):

@@ -215,7 +215,7 @@ def _marker(request: pytest.FixtureRequest, attack: str) -> str:
 
 def _start(backend: str, attack: str, shown_as: str, timeout: float = CALL_TIMEOUT_S) -> Submission:
     worker_spec = WorkerSpec(submission=str(HOSTILE / f"{attack}.py"), module="sorting", entry_points=("sort",),
-                             memory_mb=512, forbidden_modules=("heapq",), shown_as=shown_as)
+                             memory_mb=512, forbidden=("sorted", "list.sort", "heapq"), shown_as=shown_as)
     submission = Submission(get_sandbox(backend), worker_spec, timeout)
     submission.start()
     return submission

@@ -28,7 +28,7 @@ BACKENDS = ["process", "bwrap", "docker"]
 
 
 def _start(backend: str, name: str, timeout: float = 5.0, **spec: object) -> Submission:
-    options = {"memory_mb": 512, "forbidden_modules": ("heapq",), **spec}
+    options = {"memory_mb": 512, "forbidden": ("sorted", "list.sort", "heapq"), **spec}
     worker_spec = WorkerSpec(submission=str(HOSTILE / f"{name}.py"), module="sorting", entry_points=("sort",),
                              **options)
     submission = Submission(get_sandbox(backend), worker_spec, timeout)

@@ -43,7 +43,7 @@ class WorkerSpec:
     submission: str
     module: str
     entry_points: tuple[str, ...]
-    forbidden_modules: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()  # the problem's forbidden names, enforced again inside the worker (judge.forbid)
     memory_mb: int = 1024
     cpu_s: int = 600
     output_limit_bytes: int = 1 << 20
@@ -59,7 +59,7 @@ class WorkerSpec:
 
 
 SITE = "/opt/judge-site"  # where bwrap and docker put the worker's site-packages view
-WORKER_MODULES = ("__init__.py", "rpc.py", "worker.py", "adapters.py")  # all of the judge a worker sees
+WORKER_MODULES = ("__init__.py", "rpc.py", "worker.py", "adapters.py", "forbid.py")  # all of the judge a worker sees
 PASSED_THROUGH = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # correctness settings for some CPUs
 
 
@@ -90,7 +90,7 @@ def worker_config(spec: WorkerSpec, *, boot_paths: list[str], readable_roots: li
         "shown_as": spec.shown_as or os.path.basename(spec.submission),
         "module": spec.module,
         "entry_points": list(spec.entry_points),
-        "forbidden_modules": list(spec.forbidden_modules),
+        "forbidden": list(spec.forbidden),
         "preload": list(spec.preload),
         "allow_processes": spec.allow_processes,
         "max_frame_bytes": spec.max_frame_bytes,
