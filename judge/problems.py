@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -112,59 +113,39 @@ class Problem:
         return self.statement_path.read_text(encoding="utf-8")
 
 
-def _require(table: dict, key: str, kind: type | tuple, where: str) -> object:
-    if key not in table:
-        raise ProblemError(f"{where}: missing key {key!r}")
-    value = table[key]
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise ProblemError(f"{where}: {key!r} has the wrong type ({type(value).__name__})")
-    return value
-
-
-def _load_group(raw: dict, where: str) -> Group:
-    return Group(
-        name=str(_require(raw, "name", str, where)),
-        points=int(_require(raw, "points", int, where)),
-        time_limit_s=float(_require(raw, "time_limit_s", (int, float), where)),
-        max_examples=int(raw.get("max_examples", 0)),
-    )
+def _parse(folder: Path) -> dict:
+    """problem.toml as a table; ProblemError (without the path) when it is missing or not TOML."""
+    try:
+        return tomllib.loads((folder / "problem.toml").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProblemError("not found") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProblemError(str(exc)) from None
 
 
 def load_problem(folder: Path) -> Problem:
-    """Parse and validate one problem folder, with errors that name the file and the key."""
+    """Parse and validate one problem folder; the first schema error, naming the file, is the ProblemError."""
     where = str(folder / "problem.toml")
     try:
-        raw = tomllib.loads((folder / "problem.toml").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ProblemError(f"{where}: not found") from None
-    except tomllib.TOMLDecodeError as exc:
+        raw = _parse(folder)
+    except ProblemError as exc:
         raise ProblemError(f"{where}: {exc}") from None
-    problem_id = str(_require(raw, "id", str, where))
-    if problem_id != folder.name:
-        raise ProblemError(f"{where}: id {problem_id!r} does not match the folder name {folder.name!r}")
-    module = str(_require(raw, "module", str, where))
-    if module != problem_id.replace("-", "_"):
-        raise ProblemError(f"{where}: module must be {problem_id.replace('-', '_')!r}")
-    difficulty = str(raw.get("difficulty", "medium"))
-    if difficulty not in DIFFICULTIES:
-        raise ProblemError(f"{where}: difficulty must be one of {', '.join(DIFFICULTIES)}")
-    groups = tuple(_load_group(g, f"{where} [[groups]]") for g in _require(raw, "groups", list, where))
-    if not groups:
-        raise ProblemError(f"{where}: at least one group is needed")
-    names = [g.name for g in groups]
-    if len(set(names)) != len(names):
-        raise ProblemError(f"{where}: duplicate group names")
+    errors = problem_errors(raw, folder)
+    if errors:
+        more = f" (and {len(errors) - 1} more: `judge verify {folder.name}` lists them)" if len(errors) > 1 else ""
+        raise ProblemError(f"{where}: {errors[0]}{more}")
     limits = raw.get("limits", {})
     return Problem(
-        id=problem_id,
-        title=str(_require(raw, "title", str, where)),
-        difficulty=difficulty,
+        id=raw["id"],
+        title=raw["title"],
+        difficulty=raw.get("difficulty", "medium"),
         tags=tuple(raw.get("tags", ())),
-        module=module,
-        entry_points=tuple(_require(raw, "entry_points", list, where)),
+        module=raw["module"],
+        entry_points=tuple(raw["entry_points"]),
         forbidden=tuple(raw.get("forbidden", ())),
-        groups=groups,
-        memory_mb=int(limits.get("memory_mb", 1024)),
+        groups=tuple(Group(g["name"], g["points"], float(g["time_limit_s"]), g.get("max_examples", 0))
+                     for g in raw["groups"]),
+        memory_mb=limits.get("memory_mb", 1024),
         call_timeout_s=float(limits.get("call_timeout_s", 10.0)),
         preload=tuple(raw.get("preload", ())),
         folder=folder,
@@ -202,66 +183,106 @@ def get_problem(problem_id: str) -> Problem:
     raise ProblemError(f"unknown problem {problem_id!r}{hint}")
 
 
-# -- validation beyond loading (`judge verify`, `judge new`) -------------------------------------------------
+# -- the problem.toml schema: loading raises its first error, `judge verify` lists them all -----------------------
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")  # kebab-case: the folder name and the problem id
-_TOP_KEYS = {"id", "title", "difficulty", "tags", "module", "entry_points", "forbidden", "preload", "limits", "groups"}
-_LIMIT_KEYS = {"memory_mb": int, "call_timeout_s": (int, float)}
-_GROUP_KEYS = {"name", "points", "time_limit_s", "max_examples"}
+PROBLEM_POINTS = 100  # what every problem is worth: its groups' points add up to this
 
 
-def _str_list_error(raw: dict, key: str) -> str | None:
-    value = raw.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        return f"{key!r} must be a list of non-empty strings"
-    if len(set(value)) != len(value):
-        return f"{key!r} lists a name twice"
-    return None
+def problem_points(problem_id: str) -> int:
+    """What a problem is worth in a grading: its groups' points, which the schema holds at PROBLEM_POINTS.
+    Raises ProblemError for an unknown id."""
+    return get_problem(problem_id).max_score
+
+
+@dataclass(frozen=True)
+class _Key:
+    what: str                          # what the value must be, for the error message
+    valid: Callable[[object], bool]
+    required: bool = False
+
+
+def _is_int(value: object, least: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+
+
+def _is_positive(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
+def _is_names(value: object) -> bool:
+    return (isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+            and len(set(value)) == len(value))
+
+
+_NAMES = "a list of distinct non-empty strings"
+_TOP = {
+    "id": _Key("a kebab-case string", lambda v: isinstance(v, str) and bool(ID_PATTERN.match(v)), required=True),
+    "title": _Key("a non-empty string", lambda v: isinstance(v, str) and bool(v.strip()), required=True),
+    "difficulty": _Key(f"one of {', '.join(DIFFICULTIES)}", lambda v: v in DIFFICULTIES),
+    "tags": _Key(_NAMES, _is_names),
+    "module": _Key("a string", lambda v: isinstance(v, str), required=True),
+    "entry_points": _Key("a non-empty list of distinct Python identifiers",
+                         lambda v: _is_names(v) and bool(v) and all(name.isidentifier() for name in v), required=True),
+    "forbidden": _Key(_NAMES, _is_names),
+    "preload": _Key(_NAMES, _is_names),
+    "limits": _Key("a table", lambda v: isinstance(v, dict)),
+    "groups": _Key("a non-empty list of tables ([[groups]])",
+                   lambda v: isinstance(v, list) and bool(v) and all(isinstance(g, dict) for g in v), required=True),
+}
+_LIMITS = {
+    "memory_mb": _Key("a positive int", lambda v: _is_int(v, 1)),
+    "call_timeout_s": _Key("a positive number", _is_positive),
+}
+_GROUP = {
+    "name": _Key("a non-empty string", lambda v: isinstance(v, str) and bool(v), required=True),
+    "points": _Key("an int >= 1", lambda v: _is_int(v, 1), required=True),
+    "time_limit_s": _Key("a positive number", _is_positive, required=True),
+    "max_examples": _Key("an int >= 0", lambda v: _is_int(v, 0)),
+}
+
+
+def _table_errors(table: dict, keys: dict[str, _Key], where: str = "") -> list[str]:
+    """Unknown keys (typos), missing required ones, and values that are not what they must be."""
+    place = f" in {where}" if where else ""
+    errors = [f"unknown key {key!r}{place}" for key in table if key not in keys]
+    for key, rule in keys.items():
+        if key not in table:
+            errors += [f"missing key {key!r}{place}"] if rule.required else []
+        elif not rule.valid(table[key]):
+            errors.append(f"{key!r}{place} must be {rule.what}")
+    return errors
+
+
+def problem_errors(raw: dict, folder: Path) -> list[str]:
+    """Every way a parsed problem.toml breaks the schema (empty when it is valid): the keys and their values,
+    then the rules across keys (id = folder name, module = id with '_', distinct group names, 100 points)."""
+    errors = _table_errors(raw, _TOP)
+    good = {key for key, rule in _TOP.items() if key in raw and rule.valid(raw[key])}
+    if "limits" in good:
+        errors += _table_errors(raw["limits"], _LIMITS, "[limits]")
+    groups = raw["groups"] if "groups" in good else []
+    for number, group in enumerate(groups, 1):
+        name = group.get("name")
+        errors += _table_errors(group, _GROUP, f"group {name!r}" if isinstance(name, str) else f"group #{number}")
+    if "id" in good and raw["id"] != folder.name:
+        errors.append(f"id {raw['id']!r} does not match the folder name {folder.name!r}")
+    if {"id", "module"} <= good and raw["module"] != raw["id"].replace("-", "_"):
+        errors.append(f"module must be {raw['id'].replace('-', '_')!r} (the id with '-' -> '_')")
+    names = [g["name"] for g in groups if isinstance(g.get("name"), str)]
+    errors += [f"group name {name!r} is used twice" for name in sorted({n for n in names if names.count(n) > 1})]
+    points = [g.get("points") for g in groups]
+    if groups and all(_is_int(p, 1) for p in points) and sum(points) != PROBLEM_POINTS:
+        errors.append(f"the groups' points add up to {sum(points)}, not {PROBLEM_POINTS}")
+    return errors
 
 
 def schema_errors(folder: Path) -> list[str]:
-    """What `load_problem` lets pass but a problem.toml must not have: unknown keys (typos), wrong list types,
-    entry points that are not identifiers, non-positive limits, points that do not add up to 100."""
+    """Every schema error of the folder's problem.toml (`judge verify`); `load_problem` raises the first."""
     try:
-        raw = tomllib.loads((folder / "problem.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return problem_errors(_parse(folder), folder)
+    except ProblemError as exc:
         return [str(exc)]
-    errors = [f"unknown key {key!r}" for key in sorted(set(raw) - _TOP_KEYS)]
-    if not ID_PATTERN.match(folder.name):
-        errors.append(f"the id {folder.name!r} is not kebab-case")
-    errors += [e for key in ("tags", "entry_points", "forbidden", "preload") if (e := _str_list_error(raw, key))]
-    entries = raw.get("entry_points", [])
-    if not entries:
-        errors.append("'entry_points' is empty")
-    elif isinstance(entries, list):
-        errors += [f"entry point {e!r} is not a Python identifier" for e in entries
-                   if isinstance(e, str) and not e.isidentifier()]
-    limits = raw.get("limits", {})
-    if not isinstance(limits, dict):
-        errors.append("[limits] must be a table")
-        limits = {}
-    errors += [f"unknown key {key!r} in [limits]" for key in sorted(set(limits) - set(_LIMIT_KEYS))]
-    errors += [f"[limits] {key} must be a positive number" for key, kind in _LIMIT_KEYS.items()
-               if key in limits and (isinstance(limits[key], bool) or not isinstance(limits[key], kind)
-                                     or limits[key] <= 0)]
-    groups = raw.get("groups", [])
-    for group in groups if isinstance(groups, list) else []:
-        name = group.get("name", "?") if isinstance(group, dict) else "?"
-        if not isinstance(group, dict):
-            errors.append("[[groups]] entries must be tables")
-            continue
-        errors += [f"unknown key {key!r} in group {name!r}" for key in sorted(set(group) - _GROUP_KEYS)]
-        for key in ("points", "max_examples"):
-            value = group.get(key, 0)
-            if isinstance(value, bool) or not isinstance(value, int) or value < (key == "points"):
-                errors.append(f"group {name!r}: {key} must be an int >= {int(key == 'points')}")
-        limit = group.get("time_limit_s")
-        if isinstance(limit, bool) or not isinstance(limit, int | float) or limit <= 0:
-            errors.append(f"group {name!r}: time_limit_s must be a positive number")
-    points = [g.get("points") for g in groups if isinstance(g, dict)] if isinstance(groups, list) else []
-    if all(isinstance(p, int) for p in points) and sum(points) != 100:
-        errors.append(f"the groups' points add up to {sum(points)}, not 100")
-    return errors
 
 
 def folder_of(problem_id: str) -> Path | None:

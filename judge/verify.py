@@ -246,9 +246,10 @@ def plan_problem(problem_id: str, folder: Path, settings: Settings) -> Plan:
     """The static rows of one problem and the judgings it needs."""
     try:
         problem = load_problem(folder)
-    except ProblemError as exc:
-        return Plan(problem_id, (_check(problem_id, "problem folder", "valid", [str(exc)]),), ())
-    folder_errors = [f"problem.toml: {e}" for e in schema_errors(folder)]
+    except ProblemError:  # the same schema, every error of it rather than the first
+        errors = [f"problem.toml: {e}" for e in schema_errors(folder)]
+        return Plan(problem_id, (_check(problem_id, "problem folder", "valid", errors),), ())
+    folder_errors = []
     if not problem.statement_path.is_file():
         folder_errors.append("statement.md does not exist")
     if not list(problem.tests_dir.glob("test_*.py")):

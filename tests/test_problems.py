@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from conftest import REPO, known_submissions
 
-from judge.problems import all_problems, get_problem
+from judge.problems import PROBLEM_POINTS, ProblemError, all_problems, get_problem, load_problem, schema_errors
 from judge.stubs import render_stub
 from judge.verify import expected_of, name_error
 
@@ -32,6 +34,52 @@ def test_known_submissions_sit_beside_the_problem_named_for_their_verdict(proble
     expected = {path.name: expected_of(path) for path in known}
     assert None not in expected.values(), expected
     assert [error for path in known if (error := name_error(path, expected[path.name]))] == []
+
+
+# (replace in problem.toml, with) -> an error the schema must give; the toy problem is valid before the change
+BROKEN = [
+    (('title = "Toy"', 'title = 3'), "'title' must be a non-empty string"),
+    (('title = "Toy"\n', ''), "missing key 'title'"),
+    (('difficulty = "easy"', 'difficulty = "trivial"'), "'difficulty' must be one of easy, medium, hard"),
+    (('entry_points = ["add"]', 'entry_points = ["add", "add"]'), "'entry_points' must be a non-empty list"),
+    (('entry_points = ["add"]', 'entry_points = ["a-b"]'), "Python identifiers"),
+    (('entry_points = ["add"]', 'entry_points = []'), "'entry_points' must be a non-empty list"),
+    (('entry_points = ["add"]', 'entry_points = ["add"]\nforbidden = "sum"'), "'forbidden' must be a list"),
+    (('module = "toy_add"', 'module = "toyadd"'), "module must be 'toy_add'"),
+    (('id = "toy-add"', 'id = "toy-sub"'), "does not match the folder name 'toy-add'"),
+    (('call_timeout_s = 5.0', 'call_timeout_s = 0'), "'call_timeout_s' in [limits] must be a positive number"),
+    (('call_timeout_s = 5.0', 'call_timout_s = 5.0'), "unknown key 'call_timout_s' in [limits]"),
+    (('points = 20', 'points = true'), "'points' in group 'budget' must be an int >= 1"),
+    (('points = 20', 'points = 10'), "the groups' points add up to 90, not 100"),
+    (('name = "budget"', 'name = "basic"'), "group name 'basic' is used twice"),
+    (('time_limit_s = 2', 'time_limit = 2'), "missing key 'time_limit_s' in group 'budget'"),
+    (('max_examples = 50', 'max_examples = -1'), "'max_examples' in group 'props' must be an int >= 0"),
+    (('name = "budget"\n', ''), "missing key 'name' in group #3"),
+]
+
+
+@pytest.mark.parametrize(("change", "error"), BROKEN, ids=[e for _, e in BROKEN])
+def test_one_schema_for_loading_and_verify(tmp_path: Path, change: tuple[str, str], error: str) -> None:
+    folder = tmp_path / "toy-add"
+    shutil.copytree(REPO / "tests" / "fixtures" / "problems" / "toy-add", folder)
+    assert schema_errors(folder) == [] and load_problem(folder).max_score == PROBLEM_POINTS
+    toml = folder / "problem.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert change[0] in text
+    toml.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    errors = schema_errors(folder)
+    assert any(error in e for e in errors), errors  # verify: every error
+    with pytest.raises(ProblemError) as raised:
+        load_problem(folder)
+    assert str(raised.value).startswith(f"{toml}: {errors[0]}")  # loading: the first one, naming the file
+
+
+def test_unreadable_problem_toml_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "x").mkdir()
+    assert schema_errors(tmp_path / "x") == ["not found"]
+    (tmp_path / "x" / "problem.toml").write_text("id = \n", encoding="utf-8")
+    with pytest.raises(ProblemError, match=r"problem\.toml: Invalid value"):
+        load_problem(tmp_path / "x")
 
 
 @pytest.mark.parametrize("problem_id", PROBLEMS)

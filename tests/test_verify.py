@@ -19,7 +19,15 @@ from pathlib import Path
 import pytest
 from conftest import REPO, expected_verdict, known_submissions
 
-from judge.problems import EXTRA_ROOT_ENV, all_problems, clear_cache, get_problem, load_problem, schema_errors
+from judge.problems import (
+    EXTRA_ROOT_ENV,
+    ProblemError,
+    all_problems,
+    clear_cache,
+    get_problem,
+    load_problem,
+    schema_errors,
+)
 from judge.verify import (
     Settings,
     check_stub,
@@ -143,7 +151,11 @@ def test_schema_errors_catch_typos_and_points(tmp_path: Path) -> None:
     errors = schema_errors(folder)
     assert "unknown key 'forbiden'" in errors
     assert "the groups' points add up to 90, not 100" in errors
-    load_problem(folder)  # loading alone lets both pass: that is why verify checks the schema
+    with pytest.raises(ProblemError, match=r"problem\.toml: unknown key 'forbiden' \(and 1 more"):
+        load_problem(folder)  # one schema: loading stops at the first error, verify lists every one
+    plan = plan_problem("toy-add", folder, Settings(seed=5, min_wrong=0))
+    assert [row.item for row in plan.rows] == ["problem folder"] and plan.judgings == ()
+    assert not plan.rows[0].ok and "'forbiden'" in plan.rows[0].detail and "add up to 90" in plan.rows[0].detail
 
 
 def test_plan_of_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
