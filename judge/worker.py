@@ -149,6 +149,20 @@ class Guard:
             raise PermissionError(f"judge sandbox: {event} is not allowed")
 
 
+MAX_RECURSION_LIMIT = 100_000  # frames: deeper recursion overflows the stack or takes seconds to unwind
+
+
+def _cap_recursion_limit() -> None:
+    """`sys.setrecursionlimit(10**8)` followed by runaway recursion would fill the address space slowly and end
+    as a time limit; capped, it ends quickly as a RecursionError that says what happened."""
+    real = sys.setrecursionlimit
+
+    def setrecursionlimit(limit: int) -> None:
+        real(min(int(limit), MAX_RECURSION_LIMIT))
+
+    sys.setrecursionlimit = setrecursionlimit
+
+
 def _set_limits(limits: dict) -> None:
     names = {
         "cpu_s": resource.RLIMIT_CPU,
@@ -343,6 +357,7 @@ def main(config: dict) -> None:
 
         confine.enter(config)
     _set_limits(config.get("limits", {}))
+    _cap_recursion_limit()
     forbidder = Forbidder(config.get("forbidden", []), config["submission"])
     forbidder.install()
     guard = Guard(config, forbidder)

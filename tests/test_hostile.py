@@ -70,7 +70,8 @@ VERDICTS: dict[str, set[str]] = {
     "kill_parent": {WA, RE},
     "kill_everything": {RE},
     "segfault": {RE},
-    "deep_recursion": {RE, TLE},  # a C stack overflow (SIGSEGV) or, deep enough to be slow, out of time
+    "deep_recursion": {RE},  # a C stack overflow (SIGSEGV) or RecursionError: the worker caps the recursion limit
+    "unbounded_recursion": {RE},  # setrecursionlimit(10**8) is capped: a RecursionError within one call limit
     "huge_int": {RE, WA},
     "deeply_nested": {RE, WA},
     "always_equal": {RE},

@@ -402,6 +402,9 @@ class WorkerProcess:
             if sig == signal.SIGXFSZ:
                 return WorkerGone("the file size limit was exceeded", "output")
             name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+            if sig == signal.SIGSEGV:
+                return WorkerGone("the worker crashed with SIGSEGV (a segmentation fault, most often a stack "
+                                  "overflow from deep recursion)", "crashed")
             return WorkerGone(f"the worker was killed by signal {name}", "crashed")
         return WorkerGone(f"the worker exited (exit code {code})", "exited")
 
