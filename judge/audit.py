@@ -113,30 +113,6 @@ def _mutants_of(source: str, module: str, salt: str, count: int | None) -> tuple
     return len(every), tuple(sample(every, count, salt))
 
 
-class Progress:
-    """done/total, killed, survived and an ETA, for a progress line."""
-
-    def __init__(self, total: int, emit: Callable[[str], None]) -> None:
-        self.total, self.emit = total, emit
-        self.done = self.killed = 0
-        self.started = time.monotonic()
-
-    def __call__(self, task: JudgeTask, report: Report) -> None:
-        if task.key == REFERENCE_KEY:
-            return
-        self.done += 1
-        self.killed += not report.accepted
-        elapsed = time.monotonic() - self.started
-        eta = elapsed / self.done * (self.total - self.done)
-        self.emit(f"{self.done}/{self.total} judged, {self.killed} killed, {self.done - self.killed} survived, "
-                  f"ETA {_duration(eta)}")
-
-
-def _duration(seconds: float) -> str:
-    seconds = round(seconds)
-    return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
-
-
 def run_audit(problem: Problem, *, seed: int, count: int | None = None, workers: int | None = None,
               sandbox: str = "auto", equivalent: dict[str, str] | None = None,
               on_result: Callable[[JudgeTask, Report], None] | None = None) -> AuditResult:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from judge.audit import (
     MIN_SCORE,
+    REFERENCE_KEY,
     AuditError,
     AuditResult,
-    Progress,
     check,
     default_record_path,
     load_records,
@@ -22,27 +23,26 @@ from judge.audit import (
     write_records,
 )
 from judge.clikit import UserError, problem_or_exit, sandbox_option
-from judge.grading.pool import default_workers
+from judge.grading.pool import JudgeTask, default_workers
 from judge.problems import Problem, all_problems
+from judge.progress import Progress
 from judge.sandbox import SandboxUnavailable, get_sandbox
+from judge.verdict import Report
 
 
-def _progress_printer(problem_id: str):
-    """Progress on stderr: rewritten in place on a terminal, a line every ~5% otherwise."""
-    tty = sys.stderr.isatty()
-    state = {"last": -1}
+def _progress(problem_id: str, total: int) -> tuple[Progress, Callable[[JudgeTask, Report], None]]:
+    """Progress on stderr (in a log, a line every ~5%): mutants judged, killed, survived; the reference not counted."""
+    progress = Progress(total, plain_steps=20)
 
-    def emit(line: str) -> None:
-        if tty:
-            click.echo(f"\r\033[K[{problem_id}] {line}", err=True, nl=False)
+    def judged(task: JudgeTask, report: Report) -> None:
+        if task.key == REFERENCE_KEY:
             return
-        done, total = (int(x) for x in line.split(" ", 1)[0].split("/"))
-        step = max(1, total // 20)
-        if done == total or done // step != state["last"]:
-            state["last"] = done // step
-            click.echo(f"[{problem_id}] {line}", err=True)
+        progress.advance(failed=not report.accepted)
+        killed = progress.failed
+        progress.show(f"[{problem_id}] {progress.done}/{progress.total} judged, {killed} killed, "
+                      f"{progress.done - killed} survived, ETA {progress.eta()}")
 
-    return emit, tty
+    return progress, judged
 
 
 def _print_result(result: AuditResult, mutants_by_id: dict, quiet: bool) -> None:
@@ -99,17 +99,15 @@ def audit(problem_ids: tuple[str, ...], count: int | None, workers: int | None, 
         records = _load(path)
         previous = records.get(problem.id)
         sample_size = count if count is not None else (previous.sample if previous is not None else None)
-        emit, tty = _progress_printer(problem.id)
+        progress, judged = _progress(problem.id, _mutant_count(problem, sample_size))
         click.echo(f"auditing {problem.id} with seed {seed}, {workers} worker(s) ...", err=True)
         try:
             result = run_audit(problem, seed=seed, count=sample_size, workers=workers, sandbox=sandbox,
-                               equivalent=previous.equivalent if previous else None,
-                               on_result=Progress(_mutant_count(problem, sample_size), emit))
+                               equivalent=previous.equivalent if previous else None, on_result=judged)
         except AuditError as exc:
             raise click.ClickException(str(exc)) from None
         finally:
-            if tty:
-                click.echo(err=True)
+            progress.close()
         _print_result(result, {m.id: m for m in result.mutants}, quiet)
         if result.score < MIN_SCORE:
             failures.append(f"{problem.id}: score {result.score:.1%} is below {MIN_SCORE:.0%}")

@@ -2,56 +2,33 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from judge import __version__
 from judge.clikit import UserError, problem_or_exit, sandbox_option
-from judge.problems import templates_root
+from judge.progress import Progress
 from judge.reports.exercism import FORMATS as RESULTS_FORMATS
 from judge.reports.gradescope import VISIBILITIES
 
+if TYPE_CHECKING:
+    from judge.grading.model import Graded
 
-class Progress:
-    """Done / total, failures so far and ETA: one redrawn line on a terminal, one plain line per result in logs."""
 
-    def __init__(self, total: int, stream=None, live: bool | None = None) -> None:
-        self.total = total
-        self.done = 0
-        self.failed = 0
-        self.started = time.monotonic()
-        self.stream = stream or sys.stderr
-        interactive = hasattr(self.stream, "isatty") and self.stream.isatty() and not os.environ.get("CI")
-        self.live = interactive if live is None else live
-
-    def eta(self) -> str:
-        if not self.done or self.done >= self.total:
-            return "-"
-        left = (time.monotonic() - self.started) / self.done * (self.total - self.done)
-        return f"{int(left // 60)}m{int(left % 60):02d}s" if left >= 60 else f"{left:.0f}s"
-
-    def update(self, graded) -> None:
-        self.done += 1
-        self.failed += not (graded.accepted or graded.ignored)
-        head = f"[{self.done}/{self.total}]"
-        if self.live:
-            width = 24
-            filled = int(width * self.done / max(1, self.total))
-            bar = "#" * filled + "." * (width - filled)
-            line = f"\r{head} {bar} {self.failed} not accepted  ETA {self.eta()}  {graded.name[:40]:<40}"
-            self.stream.write(line)
-            if self.done == self.total:
-                self.stream.write("\n")
-            self.stream.flush()
-            return
-        score = f"{graded.score}/{graded.max_score}" if graded.report is not None else graded.skip_reason
-        timing = f" ({graded.report.time_s:.1f} s)" if graded.report is not None else ""
-        click.echo(f"{head} {graded.name}: {graded.verdict} {score}{timing}  "
-                   f"[{self.failed} not accepted, ETA {self.eta()}]", file=self.stream)
+def show_graded(progress: Progress, graded: Graded) -> None:
+    """One finished submission (a `Graded`) on the progress display; anything not accepted counts as failed."""
+    progress.advance(failed=not (graded.accepted or graded.ignored))
+    head = f"[{progress.done}/{progress.total}]"
+    live = f"{head} {progress.bar()} {progress.failed} not accepted  ETA {progress.eta()}  {graded.name[:40]:<40}"
+    score = f"{graded.score}/{graded.max_score}" if graded.report is not None else graded.skip_reason
+    timing = f" ({graded.report.time_s:.1f} s)" if graded.report is not None else ""
+    progress.show(live, f"{head} {graded.name}: {graded.verdict} {score}{timing}  "
+                        f"[{progress.failed} not accepted, ETA {progress.eta()}]")
 
 
 def _text_table(run) -> str:
@@ -178,9 +155,9 @@ def grade(paths: tuple[Path, ...], problem_id: str | None, manifest: Path | None
     where = f"on {scheduler}" if executor == "dask" else f"{options.workers} at a time"
     click.echo(f"Grading {judged} submission(s) of {len({e.student for e in entries})} student(s), seed {seed}, "
                f"sandbox {shown_sandbox}, {where}", err=True)
-    progress = None if quiet else Progress(len(entries))
+    progress = None if quiet else functools.partial(show_graded, Progress(len(entries)))
     try:
-        run = grade_all(entries, options, plan, notes, on_result=progress.update if progress else None)
+        run = grade_all(entries, options, plan, notes, on_result=progress)
     except PoolError as exc:
         raise UserError(str(exc)) from None
     _write_reports(run, json_path, junit_path, results_dir, results_format, visibility, summary_path)
@@ -243,14 +220,12 @@ def ci_init(grade_path: str, manifest: str | None, python_version: str, install_
     It installs the judge (and bubblewrap, the sandbox), runs `judge grade`, uploads the JUnit, JSON and
     Markdown reports as artifacts, and fails the check when a submission is not accepted.
     """
-    import jinja2
+    from judge.templating import environment
 
     target = Path(output)
     if target.exists() and not force:
         raise UserError(f"{output} already exists (use --force to overwrite)")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_root())), keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined, autoescape=False)  # YAML, not HTML
-    text = env.get_template("ci/judge.yml.j2").render(
+    text = environment().get_template("ci/judge.yml.j2").render(
         grade_path=grade_path, manifest=manifest, python_version=python_version, install_spec=install_spec,
         fail_under=fail_under, version=__version__)
     _write(output, text)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import keyword
 from pathlib import Path
 
-import jinja2
-
 from judge.problems import (
     DIFFICULTIES,
     ID_PATTERN,
@@ -18,8 +16,8 @@ from judge.problems import (
     catalog_roots,
     data_root,
     extra_root,
-    templates_root,
 )
+from judge.templating import environment
 
 # template under templates/new/ -> where it goes, relative to the catalog root
 FILES = {
@@ -86,14 +84,13 @@ def scaffold(problem_id: str, root: Path, *, title: str | None = None, difficult
     check_new(problem_id, root, entry)
     if difficulty not in DIFFICULTIES:
         raise ScaffoldError(f"difficulty must be one of {', '.join(DIFFICULTIES)}")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_root() / "new")),
-                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False)
+    env = environment()
     values = {"id": problem_id, "module": module, "entry": entry, "difficulty": difficulty,
               "title": title or _title(problem_id)}
-    rendered = []
+    rendered = []  # all rendered before anything is written
     for template, target in FILES.items():
         path = root / target.format(id=problem_id, module=module)
-        rendered.append((path, env.get_template(template).render(values)))  # all rendered before anything is written
+        rendered.append((path, env.get_template(f"new/{template}").render(values)))
     for path, text in rendered:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -8,9 +8,8 @@ from __future__ import annotations
 import ast
 import copy
 
-import jinja2
-
-from judge.problems import Problem, templates_root
+from judge.problems import Problem
+from judge.templating import environment
 
 
 class StubError(Exception):
@@ -88,13 +87,7 @@ def _summary(problem: Problem) -> str:
 
 
 def render_stub(problem: Problem) -> str:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_root())),
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-    )
-    template = env.get_template("stub.py.j2")
+    template = environment().get_template("stub.py.j2")
     imports, blocks = stub_parts(problem.reference_path.read_text(encoding="utf-8"), problem.entry_points)
     return template.render(
         title=problem.title,

@@ -17,10 +17,11 @@ from conftest import REPO
 
 from judge import problems
 from judge.cli import main
-from judge.cli_grade import Progress
+from judge.cli_grade import show_graded
 from judge.grading.discovery import discover
 from judge.grading.manifest import load_manifest
 from judge.grading.model import Graded, GradingError, GradingRun
+from judge.progress import BAR_WIDTH, Progress
 from judge.verdict import GroupResult, Report, Verdict
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -244,12 +245,25 @@ def test_progress_plain_lines_in_logs_and_one_redrawn_line_on_a_terminal() -> No
     graded = Graded("alice", "toy-add", "alice/toy_add.py", _report([(100, Verdict.WRONG_ANSWER)]))
     plain = io.StringIO()
     progress = Progress(2, plain, live=False)
-    progress.update(graded)
+    show_graded(progress, graded)
     assert plain.getvalue().startswith("[1/2] alice/toy-add: wrong_answer 0/100")
     assert "1 not accepted" in plain.getvalue()
     live = io.StringIO()
     progress = Progress(2, live, live=True)
-    progress.update(graded)
-    progress.update(graded)
-    assert live.getvalue().count("\r") == 2 and live.getvalue().endswith("\n")
-    assert "2 not accepted" in live.getvalue()
+    show_graded(progress, graded)
+    progress.close()  # ends the unfinished line: what follows starts on its own line
+    assert live.getvalue().endswith("\n")
+    show_graded(progress, graded)
+    progress.close()  # the last result ended the line already
+    assert live.getvalue().count("\r") == 2 and live.getvalue().count("\n") == 2
+    assert "2 not accepted" in live.getvalue() and "#" * BAR_WIDTH in live.getvalue()
+
+
+def test_progress_in_a_log_writes_about_plain_steps_lines_and_always_the_last() -> None:
+    log = io.StringIO()
+    progress = Progress(100, log, live=False, plain_steps=20)
+    for done in range(1, 101):
+        progress.advance(failed=done % 3 == 0)
+        progress.show(f"{progress.done} done, {progress.failed} failed, ETA {progress.eta()}")
+    lines = log.getvalue().splitlines()
+    assert len(lines) == 21 and lines[0].startswith("1 done") and lines[-1] == "100 done, 33 failed, ETA -"
