@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -27,16 +28,20 @@ from judge.problems import DIFFICULTIES, ProblemError
               help="Known-correct submissions a problem must have.")
 @click.option("--min-wrong", type=click.IntRange(0), default=6, show_default=True,
               help="Known-wrong submissions a problem must have.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON document on stdout (per problem its rows, and the totals) instead of the table.")
 def verify(problem_ids: tuple[str, ...], seeds: int, examples_factor: int, quick: bool, seed: int | None,
-           workers: int | None, sandbox: str, submissions: str | None, min_correct: int, min_wrong: int) -> None:
+           workers: int | None, sandbox: str, submissions: str | None, min_correct: int, min_wrong: int,
+           as_json: bool) -> None:
     """Check problems (all, or the IDs given): folder, statement, reference, stub and known submissions.
 
     The reference must be accepted under several seeds with many more examples than a normal run, the generated
-    stub rejected, and every known submission must get the verdict of its `# expect:` line. Prints a table;
-    exit code 0 when every check passes, 1 when any fails, 2 for a usage error.
+    stub rejected, and every known submission must get the verdict of its `# expect:` line. Prints a table
+    (or, with --json, one JSON document); exit code 0 when every check passes, 1 when any fails, 2 for a usage
+    error.
     """
     from judge.runner import new_seed
-    from judge.verify import Settings, format_row, format_table, problem_folders
+    from judge.verify import Settings, format_row, format_table, problem_folders, to_json
     from judge.verify import verify as run_verify
 
     if submissions is not None and not Path(submissions).is_dir():
@@ -57,8 +62,11 @@ def verify(problem_ids: tuple[str, ...], seeds: int, examples_factor: int, quick
         click.echo(f"[{done:>{len(str(total))}}/{total}] {format_row(row)}", err=True)
 
     rows = run_verify(problem_ids, settings, on_row=progress)
-    click.echo(format_table(rows))
     failed = [row for row in rows if not row.ok]
+    if as_json:
+        click.echo(json.dumps(to_json(rows, settings), indent=1))
+        sys.exit(1 if failed else 0)
+    click.echo(format_table(rows))
     problems = len({row.problem for row in rows})
     click.echo(f"\n{len(rows)} checks on {problems} problem(s), {len(failed)} failed (seed {settings.seed})")
     sys.exit(1 if failed else 0)

@@ -32,6 +32,7 @@ from judge.verdict import Report, Verdict
 
 EXPECT = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$", re.MULTILINE)
 MAX_EXAMPLES = 100_000  # what `judge run --max-examples` takes
+VERIFY_JSON_VERSION = 1
 STUB_VERDICTS = frozenset({Verdict.WRONG_ANSWER.value, Verdict.RUNTIME_ERROR.value})
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -343,6 +344,31 @@ def verify(ids: tuple[str, ...], settings: Settings,
 def format_row(row: Row) -> str:
     time = "" if row.time_s is None else f"{row.time_s:.1f}s"
     return f"{'ok' if row.ok else 'FAIL'}  {row.problem}  {row.item}: {row.got} ({row.expected}) {time}".rstrip()
+
+
+def to_json(rows: tuple[Row, ...] | list[Row], settings: Settings) -> dict:
+    """`judge verify --json`: the rows per problem (item, expected, got, time, ok, and why a failure failed) and
+    the totals, so that tests and scripts never parse the table."""
+    problems: dict[str, list[Row]] = {}
+    for row in rows:
+        problems.setdefault(row.problem, []).append(row)
+    failed = sum(not row.ok for row in rows)
+    return {
+        "version": VERIFY_JSON_VERSION,
+        "seed": settings.seed,
+        "seeds": settings.seeds,
+        "examples_factor": settings.examples_factor,
+        "ok": failed == 0,
+        "problems": [{
+            "id": problem_id,
+            "ok": all(row.ok for row in problem_rows),
+            "rows": [{"item": r.item, "expected": r.expected, "got": r.got,
+                      "time_s": None if r.time_s is None else round(r.time_s, 3), "ok": r.ok, "detail": r.detail}
+                     for r in problem_rows],
+        } for problem_id, problem_rows in problems.items()],
+        "totals": {"problems": len(problems), "checks": len(rows), "failed": failed,
+                   "failed_problems": sum(not all(r.ok for r in pr) for pr in problems.values())},
+    }
 
 
 def format_table(rows: tuple[Row, ...] | list[Row]) -> str:

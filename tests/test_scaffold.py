@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -53,9 +54,13 @@ def new(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def verify(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "judge", "verify", *args, "--workers", "2"], capture_output=True,
-                          text=True, timeout=1800)
+def verify(*args: str) -> tuple[int, dict[str, dict], str]:
+    """`judge verify ARGS --json` on the one problem: exit code, rows by item, and what to show on a failure."""
+    result = subprocess.run([sys.executable, "-m", "judge", "verify", *args, "--workers", "2", "--json"],
+                            capture_output=True, text=True, timeout=1800)
+    assert result.stdout.strip(), result.stderr[-3000:]
+    [problem] = json.loads(result.stdout)["problems"]
+    return result.returncode, {row["item"]: row for row in problem["rows"]}, result.stdout[-6000:]
 
 
 def test_new_writes_a_valid_problem(catalog: Path) -> None:
@@ -102,21 +107,24 @@ def test_new_refuses_an_id_twice_and_an_installed_package(catalog: Path, tmp_pat
 @pytest.mark.slow
 def test_filled_in_problem_passes_verify(catalog: Path) -> None:
     assert new(ID)[0] == 0
-    unfinished = verify(ID, "--quick")
-    assert unfinished.returncode == 1  # the reference raises NotImplementedError; no known submissions yet
-    assert "runtime_error" in unfinished.stdout and "0 correct, 0 wrong" in unfinished.stdout
+    code, rows, shown = verify(ID, "--quick")
+    assert code == 1, shown  # the reference raises NotImplementedError; no known submissions yet
+    assert [row["got"] for item, row in rows.items() if item.startswith("reference")] == ["runtime_error"], shown
+    assert rows["known submissions"]["got"].startswith("0 correct, 0 wrong"), shown
 
     (catalog / "solutions" / "dedupe_keep_order.py").write_text(REFERENCE, encoding="utf-8")
     known = catalog / "problems" / ID / "known"
     for name, source in KNOWN.items():
         (known / name).write_text(source, encoding="utf-8")
-    result = verify(ID, "--seeds", "2", "--examples-factor", "2", "--min-wrong", "2")
-    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
-    for name in KNOWN:
-        assert any(line.split()[1:2] == [name] and line.endswith(" ok") for line in result.stdout.splitlines())
+    code, rows, shown = verify(ID, "--seeds", "2", "--examples-factor", "2", "--min-wrong", "2")
+    assert code == 0, shown
+    for name in KNOWN:  # each judged, with the verdict its name and its `# expect:` line give
+        assert rows[name]["ok"] and name.startswith(rows[name]["got"] + "_"), shown
 
     (known / "wrong_answer_sorted_set.py").write_text(
         KNOWN["wrong_answer_sorted_set.py"].replace("# expect: wrong_answer", "# expect: accepted"), encoding="utf-8")
-    mislabelled = verify(ID, "--quick", "--min-wrong", "1")
-    assert mislabelled.returncode == 1, mislabelled.stdout
-    assert f"FAIL {ID} wrong_answer_sorted_set.py:" in mislabelled.stdout
+    code, rows, shown = verify(ID, "--quick", "--min-wrong", "1")
+    assert code == 1, shown
+    mislabelled = rows["wrong_answer_sorted_set.py"]
+    assert (mislabelled["expected"], mislabelled["got"], mislabelled["ok"]) == ("accepted", "wrong_answer", False)
+    assert not rows["known submission names"]["ok"]  # named wrong_answer_..., now expecting accepted

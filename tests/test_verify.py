@@ -9,8 +9,8 @@ keep >= 1 correct and >= 6 wrong known submissions.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -29,12 +29,15 @@ from judge.problems import (
     schema_errors,
 )
 from judge.verify import (
+    Row,
     Settings,
     check_stub,
+    format_table,
     name_error,
     plan_problem,
     reference_errors,
     statement_examples_error,
+    to_json,
 )
 
 # CI settings (see the report): each problem's reference under 2 seeds with 10x the hypothesis examples
@@ -50,32 +53,44 @@ def judge(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
                           env=env)
 
 
-def table_rows(stdout: str) -> dict[str, list[str]]:
-    """The table's rows by item (columns: problem, item, expected, got, time, ok)."""
-    rows = {}
-    for line in stdout.splitlines():
-        cells = re.split(r"\s{2,}", line.strip())
-        if len(cells) >= 4 and cells[-1] in ("ok", "FAIL"):
-            rows[cells[1]] = cells
-    return rows
+def verify_json(*args: str, env: dict | None = None) -> tuple[subprocess.CompletedProcess, dict]:
+    """`judge verify ARGS --json`: the process and its one JSON document."""
+    result = judge("verify", *args, "--json", env=env)
+    assert result.stdout.strip(), result.stderr[-3000:]
+    return result, json.loads(result.stdout)
+
+
+def rows_of(document: dict, problem_id: str) -> dict[str, dict]:
+    """One problem's rows of `judge verify --json`, by item."""
+    problem = next(p for p in document["problems"] if p["id"] == problem_id)
+    return {row["item"]: row for row in problem["rows"]}
+
+
+def failures(document: dict) -> str:
+    """What failed, to show when a test fails."""
+    return "\n".join(f"{p['id']} {r['item']}: {r['got']} ({r['expected']})\n{r['detail']}"
+                     for p in document["problems"] for r in p["rows"] if not r["ok"])
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("problem_id", PROBLEMS)
 def test_problem_passes_verify(problem_id: str, seed: int) -> None:
-    result = judge("verify", problem_id, "--workers", "1", "--seed", str(seed), "--seeds", str(CI_SEEDS),
-                   "--examples-factor", str(CI_EXAMPLES_FACTOR))
-    shown = result.stdout[-8000:] + "\n" + result.stderr[-1500:]
-    assert result.returncode == 0, shown
-    rows = table_rows(result.stdout)
+    result, document = verify_json(problem_id, "--workers", "1", "--seed", str(seed), "--seeds", str(CI_SEEDS),
+                                   "--examples-factor", str(CI_EXAMPLES_FACTOR))
+    shown = failures(document) + "\n" + result.stderr[-1500:]
+    assert result.returncode == 0 and document["ok"] and document["totals"]["failed"] == 0, shown
+    assert document["seed"] == seed and [p["id"] for p in document["problems"]] == [problem_id]
+    rows = rows_of(document, problem_id)
     for path in known_submissions(problem_id):  # every known submission was judged, with its verdict
         expected = expected_verdict(path)
-        assert rows[path.name][2:4] == [expected, expected] and rows[path.name][-1] == "ok", shown
-    references = [row for item, row in rows.items() if item.startswith("reference seed=")]
-    assert references and all(row[3] == "accepted" for row in references), shown
-    assert {f"seed={seed + i}" for i in range(CI_SEEDS)} == {row[1].split()[1] for row in references}
-    assert rows["stub (judged)"][3] in ("wrong_answer", "runtime_error"), shown
-    assert rows["stub"][3] == "current" and rows["statement examples"][3] == "present", shown
+        assert (rows[path.name]["expected"], rows[path.name]["got"], rows[path.name]["ok"]) == (
+            expected, expected, True), shown
+    references = [item for item in rows if item.startswith("reference seed=")]
+    assert references and all(rows[item]["got"] == "accepted" for item in references), shown
+    assert {f"seed={seed + i}" for i in range(CI_SEEDS)} == {item.split()[1] for item in references}
+    assert rows["stub (judged)"]["got"] in ("wrong_answer", "runtime_error"), shown
+    assert rows["stub"]["got"] == "current" and rows["statement examples"]["got"] == "present", shown
+    assert rows["known submission names"]["ok"], shown
 
 
 # -- the static checks, on their own ----------------------------------------------------------------------------
@@ -182,13 +197,34 @@ def test_plan_of_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 def test_verify_fails_on_a_wrong_expectation(tmp_path: Path) -> None:
     _toy_catalog(tmp_path)
     env = {**os.environ, EXTRA_ROOT_ENV: str(tmp_path)}
-    result = judge("verify", "toy-add", "--quick", "--min-wrong", "0", "--workers", "2", env=env)
+    result, document = verify_json("toy-add", "--quick", "--min-wrong", "0", "--workers", "2", env=env)
     assert result.returncode == 1, result.stdout + result.stderr
-    rows = table_rows(result.stdout)
-    assert rows["accepted_mislabelled.py"][2:4] == ["accepted", "wrong_answer"]
-    assert rows["accepted_mislabelled.py"][-1] == "FAIL"
-    assert rows["accepted_right.py"][-1] == "ok" and rows["wrong_answer_unlabelled.py"][-1] == "FAIL"
-    assert "FAIL toy-add accepted_mislabelled.py:" in result.stdout  # the report of the failure is below the table
+    rows = rows_of(document, "toy-add")
+    mislabelled = rows["accepted_mislabelled.py"]
+    assert (mislabelled["expected"], mislabelled["got"], mislabelled["ok"]) == ("accepted", "wrong_answer", False)
+    assert "replay: judge run toy-add" in mislabelled["detail"]  # the failed judging's report comes along
+    assert rows["accepted_right.py"]["ok"] and rows["accepted_right.py"]["time_s"] > 0
+    assert not rows["wrong_answer_unlabelled.py"]["ok"]
+    failed = [item for item, row in rows.items() if not row["ok"]]
+    assert sorted(failed) == ["accepted_mislabelled.py", "wrong_answer_unlabelled.py"]
+    assert not document["ok"] and document["totals"] == {"problems": 1, "checks": len(rows), "failed": 2,
+                                                         "failed_problems": 1}
+
+
+def test_json_and_table_of_the_same_rows() -> None:
+    rows = (Row("a", "stub", "current", "current", True),
+            Row("a", "x.py", "accepted", "wrong_answer", False, 1.25, "WRONG ANSWER  a  score 0/100"),
+            Row("b", "stub", "current", "current", True, None))
+    document = to_json(rows, Settings(seed=7, seeds=2))
+    assert [p["id"] for p in document["problems"]] == ["a", "b"] and [p["ok"] for p in document["problems"]] == [
+        False, True]
+    assert document["problems"][0]["rows"][1] == {"item": "x.py", "expected": "accepted", "got": "wrong_answer",
+                                                  "time_s": 1.25, "ok": False, "detail": "WRONG ANSWER  a  score 0/100"}
+    assert document["totals"] == {"problems": 2, "checks": 3, "failed": 1, "failed_problems": 1}
+    assert (document["seed"], document["seeds"], document["ok"]) == (7, 2, False)
+    assert json.loads(json.dumps(document)) == document
+    table = format_table(rows)
+    assert table.index("x.py") < table.index("FAIL a x.py:") < table.index("    WRONG ANSWER  a")
 
 
 @pytest.mark.parametrize("args", [("verify", "no-such-problem"), ("verify", "sortin"),
