@@ -198,7 +198,7 @@ def image_build(base_image: str | None, local_base: bool) -> None:
     The image holds the interpreter, msgpack, numpy and the judge's worker modules only; its Python must have
     the judge's minor version (the build checks it).
     """
-    from judge.sandbox.docker import DockerError, build_image
+    from judge.sandbox.docker_image import DockerError, build_image
 
     if base_image and local_base:
         raise UserError("--base-image and --local-base exclude each other")

@@ -61,7 +61,8 @@ def docker_available() -> None:
 
 def _containers_of(pid: int) -> list[str]:
     """Containers (running or not) whose judge process had this pid."""
-    from judge.sandbox.docker import OWNER_LABEL, connect
+    from judge.sandbox.docker import OWNER_LABEL
+    from judge.sandbox.docker_image import connect
 
     found = connect().api.containers(all=True, filters={"label": OWNER_LABEL})
     return [c["Names"][0] for c in found if (c.get("Labels") or {}).get(OWNER_LABEL, "").endswith(f":{pid}")]
@@ -120,7 +121,7 @@ def test_hostile_verdicts_through_the_command_line(name: str, verdict: str, seed
 
 
 def test_the_container_is_hardened(probe) -> None:
-    from judge.sandbox.docker import IMAGE, connect
+    from judge.sandbox.docker_image import IMAGE, connect
 
     submission = probe()
     info = connect().api.inspect_container(submission.worker.container)
