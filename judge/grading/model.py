@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from judge.problems import PROBLEM_POINTS  # what a problem is worth: a missing one loses it all
 from judge.verdict import REPORT_VERSION, Report
 
 SKIPPED = "skipped"
-PROBLEM_POINTS = 100  # every problem's groups add up to this (docs/authoring.md); a missing one loses it all
 
 
 class GradingError(Exception):
