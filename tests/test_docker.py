@@ -7,7 +7,6 @@ with JUDGE_REQUIRE_DOCKER=1 (set by .ci/run once it has built the image) a skip 
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -15,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE, REPO
+from conftest import HOSTILE, REPO, require_sandbox
 
 from judge.sandbox.base import WorkerSpec
 
@@ -44,19 +43,9 @@ def sort(items):
 '''
 
 
-def _docker_or_skip() -> None:
-    from judge.sandbox.docker import DockerSandbox
-
-    usable, why = DockerSandbox().available()
-    if not usable:
-        if os.environ.get("JUDGE_REQUIRE_DOCKER") == "1":
-            pytest.fail(f"the docker sandbox must work here (JUDGE_REQUIRE_DOCKER=1): {why}")
-        pytest.skip(f"docker sandbox unavailable: {why}")
-
-
 @pytest.fixture(autouse=True)
 def docker_available() -> None:
-    _docker_or_skip()
+    require_sandbox("docker")  # the same rule as the `backend` fixture's docker runs
 
 
 def _containers_of(pid: int) -> list[str]:

@@ -12,13 +12,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-import test_sandbox
 
 from judge.sandbox import get_sandbox
 from judge.sandbox.base import WorkerSpec
 from judge.submission import Submission, SubmissionImportFailed
-
-backend = test_sandbox.backend  # the fixture: one run per sandbox backend
 
 SORTING = ("sorted", "list.sort", "heapq")
 EVAL = ("eval", "exec", "compile", "ast")

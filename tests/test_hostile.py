@@ -26,12 +26,10 @@ from conftest import HOSTILE, REPO
 
 from judge.problems import data_root, get_problem
 from judge.runner import judge_file
-from judge.sandbox import BACKENDS as BACKENDS_BY_NAME
 from judge.sandbox import get_sandbox
 from judge.sandbox.base import WorkerSpec, descendants
 from judge.submission import JudgeOutcome, Submission, SubmissionFault
 
-BACKENDS = ["process", "bwrap", "docker"]
 CALL_TIMEOUT_S = 2.0  # the sorting problem's 10 s per call, cut so the suite stays quick
 WALL_BOUND_S = 60.0  # a judge that takes longer than this on one attack is hung
 CANARY_VARIABLE = "JUDGE_HOSTILE_CANARY"
@@ -106,19 +104,6 @@ MEMORY_ATTACKS = {"memory_bomb", "numpy_memory_bomb"}
 def _problem(attack: str = ""):
     problem = get_problem("sorting")
     return problem if attack in MEMORY_ATTACKS else dataclasses.replace(problem, call_timeout_s=CALL_TIMEOUT_S)
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest) -> str:
-    usable, why = BACKENDS_BY_NAME[request.param]().available()
-    if not usable:
-        if request.param == "docker":
-            if os.environ.get("JUDGE_REQUIRE_DOCKER") == "1":
-                pytest.fail(f"sandbox 'docker' must work here (JUDGE_REQUIRE_DOCKER=1): {why}")
-        elif os.environ.get("CI") == "true":
-            pytest.fail(f"sandbox {request.param!r} must work in CI: {why}")
-        pytest.skip(why)
-    return request.param
 
 
 def _forbidden_files() -> list[str]:

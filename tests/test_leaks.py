@@ -14,9 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-import test_sandbox
 
-backend = test_sandbox.backend  # the fixture: one run per sandbox backend
 LEAKCHECK = Path(__file__).resolve().parent / "leakcheck.py"
 
 

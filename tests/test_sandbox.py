@@ -11,7 +11,6 @@ from conftest import HOSTILE
 
 from judge.problems import get_problem
 from judge.runner import judge_file
-from judge.sandbox import BACKENDS as BACKENDS_BY_NAME
 from judge.sandbox import get_sandbox
 from judge.sandbox.base import WorkerSpec, descendants
 from judge.submission import (
@@ -24,8 +23,6 @@ from judge.submission import (
     TimeLimitExceeded,
 )
 
-BACKENDS = ["process", "bwrap", "docker"]
-
 
 def _start(backend: str, name: str, timeout: float = 5.0, **spec: object) -> Submission:
     options = {"memory_mb": 512, "forbidden": ("sorted", "list.sort", "heapq"), **spec}
@@ -34,19 +31,6 @@ def _start(backend: str, name: str, timeout: float = 5.0, **spec: object) -> Sub
     submission = Submission(get_sandbox(backend), worker_spec, timeout)
     submission.start()
     return submission
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest) -> str:
-    usable, why = BACKENDS_BY_NAME[request.param]().available()
-    if not usable:
-        if request.param == "docker":  # CI requires it only where it could build the image (.ci/run says so)
-            if os.environ.get("JUDGE_REQUIRE_DOCKER") == "1":
-                pytest.fail(f"sandbox 'docker' must work here (JUDGE_REQUIRE_DOCKER=1): {why}")
-        elif os.environ.get("CI") == "true":
-            pytest.fail(f"sandbox {request.param!r} must work in CI: {why}")
-        pytest.skip(why)
-    return request.param
 
 
 @pytest.fixture
