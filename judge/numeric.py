@@ -15,7 +15,7 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from judge.testing import fail
+from judge.testing import Shown, fail, shown
 
 RTOL = 1e-6
 ATOL = 1e-8
@@ -74,37 +74,115 @@ def expect_allclose(got: Any, expected: np.ndarray, *, rtol: float = RTOL, atol:
     expected = np.asarray(expected)
     problem = describe_difference(got, expected, rtol, atol)
     if problem is not None:
-        shown_got = got if not isinstance(got, np.ndarray) else summarize_array(got)
-        fail(f"{what}: {problem}", input=_summarize_args(input), expected=summarize_array(expected), got=shown_got)
+        shown_input = {} if input is None else {"input": input}
+        fail(f"{what}: {problem}", expected=expected, got=got, **shown_input)
 
 
-def summarize_array(arr: np.ndarray) -> str:
-    """A short printable form of an array for reports: shape, dtype and a few entries."""
-    with np.printoptions(precision=6, threshold=20, edgeitems=3, linewidth=100):
-        return f"array{arr.shape} {arr.dtype}: {arr!s}"
-
-
-def _summarize_args(value: Any) -> Any:
-    if isinstance(value, np.ndarray):
-        return summarize_array(value)
-    if isinstance(value, dict):
-        return {k: _summarize_args(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(_summarize_args(v) for v in value)
-    return value
+def summarize_array(arr: np.ndarray) -> Shown:
+    """A short printable form of an array for reports: shape, dtype and a few entries (`judge.testing.shown`)."""
+    return shown(arr)
 
 
 def expect_unchanged(before: Any, after: Any, *, what: str = "argument") -> None:
-    """The argument as the worker reported it after the call must equal what was sent (no in-place edits)."""
-    if isinstance(before, np.ndarray):
-        if not isinstance(after, np.ndarray) or after.shape != before.shape or not np.array_equal(
-            after, before, equal_nan=before.dtype.kind == "f"
-        ):
-            fail(f"the call modified its {what} in place", expected=summarize_array(before),
-                 got=summarize_array(after) if isinstance(after, np.ndarray) else after)
-        return
-    if before != after:
-        fail(f"the call modified its {what} in place", expected=before, got=after)
+    """The argument as the worker reported it after the call must equal what was sent (no in-place edits).
+
+    Arrays, numbers and nested tuples, lists and dicts of them (a cache) are compared item by item, and the
+    message names the first item that changed (`cache[0][2]`).
+    """
+    difference = first_difference(before, after)
+    if difference is not None:
+        path, detail = difference
+        where = f" ({what}{path} {detail})" if path else f" ({detail})"
+        fail(f"the call modified its {what} in place{where}", expected=before, got=after)
+
+
+def first_difference(before: Any, after: Any, max_depth: int = 2000) -> tuple[str, str] | None:
+    """(path, what differs) of the first item where two plain values differ, or None when they are the same.
+
+    Exact comparison: same types, arrays of the same dtype and shape with equal entries (NaN equal to NaN),
+    numbers equal (NaN equal to NaN). The walk is iterative, so any nesting depth is safe.
+    """
+    stack: list[tuple[tuple, Any, Any]] = [((), before, after)]
+    while stack:
+        keys, a, b = stack.pop()
+        detail = None
+        if type(a) is not type(b):
+            detail = f"was {_kind(a)}, is now {_kind(b)}"
+        elif isinstance(a, np.ndarray):
+            if a.shape != b.shape or a.dtype != b.dtype:
+                detail = f"was {_kind(a)}, is now {_kind(b)}"
+            elif not np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"):
+                index = _index(int(np.flatnonzero((a != b).ravel() & ~_both_nan(a, b))[0]), a.shape)
+                detail = f"changed at index {index}: was {shown(a[index].item())}, is now {shown(b[index].item())}"
+        elif isinstance(a, (list, tuple, dict)):
+            if len(keys) >= max_depth:
+                detail = f"is nested deeper than {max_depth} levels"
+            elif len(a) != len(b) or (isinstance(a, dict) and list(a) != list(b)):
+                detail = f"was {shown(a, 200)}, is now {shown(b, 200)}"
+            else:
+                inner = list(a) if isinstance(a, dict) else range(len(a))
+                stack.extend(((*keys, k), a[k], b[k]) for k in reversed(inner))
+        elif not _same_scalar(a, b):
+            detail = f"was {shown(a, 200)}, is now {shown(b, 200)}"
+        if detail is not None:
+            return _path(keys), detail
+    return None
+
+
+def _path(keys: tuple) -> str:
+    """`[0]["fc"][2]`: where an item sits in nested containers (made only for a failure)."""
+    return "".join(f"[{shown(k, 60)}]" for k in keys)
+
+
+def _both_nan(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    if a.dtype.kind not in "fc":
+        return np.zeros(a.shape, dtype=bool).ravel()
+    return (np.isnan(a) & np.isnan(b)).ravel()
+
+
+def _same_scalar(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    try:
+        return bool(a == b)
+    except Exception:  # a value whose == does not give one truth value
+        return False
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"an array{value.shape} {value.dtype}"
+    return type(value).__name__
+
+
+CACHE_KINDS = (np.ndarray, int, float, bool, complex, str, type(None))
+
+
+def check_plain_cache(cache: Any, *, what: str = "cache", input: Any = None, max_depth: int = 2000) -> None:
+    """A cache (what a forward pass returns for its backward pass) must be plain data: arrays, numbers,
+    strings, None, and tuples, lists and dicts of them nested to any depth (the catalog's convention; the
+    cap only bounds the walk, above what the codec carries). Fails naming the path of the first item that
+    is not, as in `cache[0][2]`.
+
+    Functions, generators and instances of the submission's own classes never get here (they cannot leave
+    the sandbox: runtime_error); this catches the plain values outside the convention (sets, bytes, ...).
+    """
+    rule = "a cache must be plain data: arrays, numbers, strings, None, and tuples, lists and dicts of them"
+    stack: list[tuple[tuple, Any]] = [((), cache)]
+    while stack:
+        keys, value = stack.pop()
+        if type(value) in (tuple, list, dict):
+            if len(keys) >= max_depth:
+                fail(f"{rule}, but {what}{_path(keys)} is nested more than {max_depth} levels deep", input=input,
+                     got=Shown(_kind(value)))
+            if type(value) is dict:
+                for key in value:
+                    if type(key) not in CACHE_KINDS:
+                        fail(f"{rule}, but {what}{_path(keys)} has a key of type {_kind(key)}", input=input, got=key)
+            inner = list(value) if type(value) is dict else range(len(value))
+            stack.extend(((*keys, k), value[k]) for k in reversed(inner))
+        elif type(value) not in CACHE_KINDS:
+            fail(f"{rule}, but {what}{_path(keys)} is {_kind(value)}", input=input, got=value)
 
 
 def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = FD_STEP) -> np.ndarray:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from judge import rpc
+from judge.render import printable, shown
 from judge.sandbox.base import CallTimedOut, OutputExceeded, Sandbox, WorkerGone, WorkerProcess, WorkerSpec
 
 _MAX_ARG_REPR = 300
@@ -90,11 +91,11 @@ def _raised_type(builtin_name: str) -> type:
 
 
 def raised_exception(error: dict) -> BaseException:
-    cls = _raised_type(str(error.get("builtin", "Exception")))
+    cls = _raised_type(worker_text(error.get("builtin", "Exception")))
     exc = cls.__new__(cls)
-    exc.args = (str(error.get("message", "")),)
-    exc.submission_type = str(error.get("type", cls.__name__))
-    exc.submission_traceback = str(error.get("traceback", ""))
+    exc.args = (worker_text(error.get("message", "")),)
+    exc.submission_type = worker_text(error.get("type", cls.__name__))
+    exc.submission_traceback = worker_text(error.get("traceback", ""))
     return exc
 
 
@@ -109,10 +110,13 @@ def describe_call(name: str, args: tuple, kwargs: dict) -> str:
 
 
 def _short_repr(value: Any) -> str:
-    if isinstance(value, rpc.AdapterSpec):
-        value = value.payload
-    text = repr(value)
-    return text if len(text) <= _MAX_ARG_REPR else f"{text[: _MAX_ARG_REPR - 20]}... ({len(text)} chars)"
+    return shown(value.payload if isinstance(value, rpc.AdapterSpec) else value, _MAX_ARG_REPR)
+
+
+def worker_text(value: Any) -> str:
+    """Text the worker sent (a message, a type name, a traceback: the submission's to choose) as text that every
+    report writer can encode, whatever it is."""
+    return printable(value) if type(value) is str else shown(value)
 
 
 @dataclass(frozen=True)
@@ -168,8 +172,8 @@ class Submission:
             self._retire()
             if error.get("builtin") == "MemoryError":
                 raise MemoryLimitExceeded("importing the submission ran out of memory")
-            detail = f"{error.get('type')}: {error.get('message')}"
-            tb = error.get("traceback") or ""
+            detail = f"{worker_text(error.get('type'))}: {worker_text(error.get('message'))}"
+            tb = worker_text(error.get("traceback") or "")
             raise SubmissionImportFailed(f"importing the submission raised {detail}\n{tb}".rstrip())
         if hello.get("status") != "ready":
             self._retire()
@@ -263,8 +267,8 @@ class Submission:
             raise raised_exception(error)
         if status == "fault":
             kind = response.get("kind")
-            raise SubmissionFault(str(response.get("message")), what) if kind != "protocol" else \
-                SubmissionCrashed(f"protocol error: {response.get('message')}", what)
+            raise SubmissionFault(worker_text(response.get("message")), what) if kind != "protocol" else \
+                SubmissionCrashed(f"protocol error: {worker_text(response.get('message'))}", what)
         value = response.get("value")
         if isinstance(value, rpc.Handle):
             value = HandleProxy(self, value, self.generation)

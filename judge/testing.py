@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from judge import rpc
+from judge.render import Shown, shown
 from judge.submission import (
     CallResult,
     ComplexityExceeded,
@@ -24,6 +25,7 @@ __all__ = [
     "ComplexityExceeded",
     "CountingItems",
     "MemoryLimitExceeded",
+    "Shown",
     "SubmissionRaised",
     "TimeLimitExceeded",
     "WrongAnswer",
@@ -33,24 +35,14 @@ __all__ = [
     "fail",
     "measure",
     "scaled_limit",
+    "shown",
     "too_slow",
 ]
 
-_SHOWN = 2000
 
-
-def _repr(value: Any) -> str:
-    """repr() that cannot fail on what a submission returned (an int of 10**100000 digits, a list nested
-    100,000 deep): the failure is still reported as the submission's, not as a judge error."""
-    try:
-        return repr(value)
-    except (ValueError, RecursionError, MemoryError) as exc:
-        return f"<{type(value).__name__} that cannot be shown: {type(exc).__name__}>"
-
-
-def _show(value: Any) -> str:
-    text = value if isinstance(value, str) and not isinstance(value, type) else _repr(value)
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+def _text(value: Any) -> Shown:
+    """A description the hidden test wrote ("200,000 random ints") as it is; any other value through `shown`."""
+    return shown(Shown(value) if type(value) is str else value)
 
 
 class WrongAnswer(AssertionError):
@@ -59,9 +51,9 @@ class WrongAnswer(AssertionError):
     def __init__(self, message: str, *, input: Any = None, expected: Any = None, got: Any = None,
                  has_input: bool = False, has_expected: bool = False, has_got: bool = False) -> None:
         super().__init__(message)
-        self.failing_input = _repr(input) if has_input else None
-        self.expected = _repr(expected) if has_expected else None
-        self.got = _repr(got) if has_got else None
+        self.failing_input = shown(input) if has_input else None
+        self.expected = shown(expected) if has_expected else None
+        self.got = shown(got) if has_got else None
 
 
 _MISSING = object()
@@ -92,15 +84,26 @@ def expect_equal(got: Any, expected: Any, *, input: Any = _MISSING, what: str = 
 
 
 def _same(a: Any, b: Any) -> bool:
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, float) and math.isnan(a):
-        return math.isnan(b)
-    return bool(a == b)
+    """Iterative, so a result nested as deep as the codec allows (about 1000 levels) cannot overflow the stack."""
+    pending = [(a, b)]
+    while pending:
+        x, y = pending.pop()
+        if type(x) is not type(y):
+            return False
+        if isinstance(x, (list, tuple)):
+            if len(x) != len(y):
+                return False
+            pending.extend(zip(x, y, strict=True))
+        elif isinstance(x, dict):
+            if x.keys() != y.keys():
+                return False
+            pending.extend((x[k], y[k]) for k in x)
+        elif isinstance(x, float) and math.isnan(x):
+            if not math.isnan(y):
+                return False
+        elif not bool(x == y):
+            return False
+    return True
 
 
 def expect_close(got: Any, expected: float, *, rel: float = 1e-9, abs: float = 0.0, input: Any = _MISSING,
@@ -108,13 +111,17 @@ def expect_close(got: Any, expected: float, *, rel: float = 1e-9, abs: float = 0
     """A float (int accepted only if `expected` is an int) within rel/abs of expected."""
     if not isinstance(got, (float, int)) or isinstance(got, bool):
         fail(f"{what} must be a number, not {type(got).__name__}", input=input, expected=expected, got=got)
-    if not math.isclose(got, expected, rel_tol=rel, abs_tol=abs):
+    try:
+        close = math.isclose(got, expected, rel_tol=rel, abs_tol=abs)
+    except OverflowError:  # an int too large for a float is not close to any float
+        close = False
+    if not close:
         fail(f"{what} is off by more than rel {rel:g} / abs {abs:g}", input=input, expected=expected, got=got)
 
 
 def too_slow(message: str, *, input: Any = _MISSING) -> None:
     """Fail the test as a time limit (the wrong complexity), not as a wrong answer."""
-    raise ComplexityExceeded(message, None if input is _MISSING else _show(input))
+    raise ComplexityExceeded(message, None if input is _MISSING else _text(input))
 
 
 def CountingItems(values: list, budget: int | None = None) -> rpc.AdapterSpec:

@@ -16,20 +16,11 @@ import numpy as np
 import pytest
 
 from judge.numeric import expect_allclose, expect_unchanged
-from judge.testing import expect, fail
+from judge.testing import expect, fail, shown
 
 # Training outputs are x * mask / (1 - p) up to rounding: any float64 formulation (x / (1 - p) * mask,
 # np.where(mask, x * scale, 0), ...) agrees to a few ulps.
 RTOL = 1e-9
-
-
-def shown(arr: np.ndarray) -> str:
-    """A short description of an array for the report."""
-    if arr.size <= 20:
-        with np.printoptions(precision=6, linewidth=200):
-            return f"array{arr.shape} {arr.dtype}: {arr.tolist()!r}"
-    head = ", ".join(repr(v) for v in arr.ravel()[:8].tolist())
-    return f"array{arr.shape} {arr.dtype}, {arr.size} entries, starting [{head}, ...]"
 
 
 def describe(x: np.ndarray, p: float, train: bool, seed: int) -> dict:

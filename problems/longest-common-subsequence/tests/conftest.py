@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from judge.testing import expect
+from judge.testing import expect, shown
 
 ENTRY = "longest_common_subsequence"
 
@@ -15,43 +15,37 @@ def is_subsequence(small: str, big: str) -> bool:
     return all(char in remaining for char in small)
 
 
-def _show(text: str, limit: int = 120) -> str:
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}... ({len(text)} characters)"
-
-
 def check_lcs(got: object, expected: str, a: str, b: str) -> None:
     """Fail (wrong_answer) unless ``got`` is a common subsequence of a and b as long as ``expected``."""
-    shown = {"a": _show(a), "b": _show(b)}
+    inputs = {"a": shown(a, 160), "b": shown(b, 160)}
     expect(
         isinstance(got, str),
         f"must return a str, got {type(got).__name__}",
-        input=shown,
-        expected=_show(expected),
-        got=got if not isinstance(got, str) else _show(got),
+        input=inputs,
+        expected=shown(expected, 160),
+        got=shown(got, 160),
     )
     assert isinstance(got, str)
     expect(
         is_subsequence(got, a),
         "the result is not a subsequence of a",
-        input=shown,
-        expected=_show(expected),
-        got=_show(got),
+        input=inputs,
+        expected=shown(expected, 160),
+        got=shown(got, 160),
     )
     expect(
         is_subsequence(got, b),
         "the result is not a subsequence of b",
-        input=shown,
-        expected=_show(expected),
-        got=_show(got),
+        input=inputs,
+        expected=shown(expected, 160),
+        got=shown(got, 160),
     )
     expect(
         len(got) == len(expected),
         f"the result has {len(got)} characters but a longest common subsequence has {len(expected)}",
-        input=shown,
-        expected=_show(expected),
-        got=_show(got),
+        input=inputs,
+        expected=shown(expected, 160),
+        got=shown(got, 160),
     )
 
 

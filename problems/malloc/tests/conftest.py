@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right, insort
 
 import pytest
 
-from judge.testing import expect, fail
+from judge.testing import expect, fail, shown
 
 
 class ArenaModel:
@@ -47,7 +47,7 @@ class ArenaModel:
 
     def check_malloc(self, n: int, got: object) -> None:
         """Judge the answer of `malloc(n)` and, when it is a valid block, record it."""
-        self.history.append(f"a.malloc({n}) -> {got!r}")
+        self.history.append(f"a.malloc({n}) -> {shown(got, 100)}")
         longest = self.longest_free_run()
         if got is None:
             expect(
@@ -63,13 +63,13 @@ class ArenaModel:
         )
         expect(
             got >= 0 and got + n <= self.size,
-            f"malloc({n}) returned block [{got}, {got + n}) outside the arena [0, {self.size})",
+            f"malloc({n}) returned block [{shown(got)}, {shown(got + n)}) outside the arena [0, {self.size})",
             input=self.transcript(), got=got,
         )
         previous_end, next_start = self._neighbours(got)
         expect(
             previous_end <= got and got + n <= next_start,
-            f"malloc({n}) returned block [{got}, {got + n}) overlapping an allocated block",
+            f"malloc({n}) returned block [{shown(got)}, {shown(got + n)}) overlapping an allocated block",
             input=self.transcript(), expected=f"a block inside a free run of {n}+ bytes "
             f"(longest free run: {longest})", got=got,
         )
@@ -88,7 +88,7 @@ class ArenaModel:
         except ValueError as exc:
             self.history.append(f"{call} -> {type(exc).__name__}")
             return
-        self.history.append(f"{call} -> {got!r}")
+        self.history.append(f"{call} -> {shown(got, 100)}")
         fail(f"{call} must raise ValueError", input=self.transcript(), expected="ValueError", got=got)
 
     # ----------------------------------------------------------------------------------------- updates

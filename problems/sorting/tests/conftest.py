@@ -14,26 +14,26 @@ from types import SimpleNamespace
 
 import pytest
 
-from judge.testing import expect
+from judge.testing import expect, shown
 
 ENTRY = "sort"
-_SHOWN_ITEMS = 40
 
 
 def tag(value: object) -> object:
-    """A hashable key that tells apart values ``==`` would mix up (1, 1.0, True; 0.0 and -0.0)."""
+    """A hashable key that tells apart values ``==`` would mix up (1, 1.0, True; 0.0 and -0.0).
+
+    Inputs hold hashable items only, so an unhashable item of a result (a list) is in no input: its key is
+    its identity, which matches nothing else.
+    """
     if isinstance(value, tuple):
         return ("tuple", tuple(tag(v) for v in value))
     if isinstance(value, float):
         return ("float", repr(value))
+    try:
+        hash(value)
+    except TypeError:
+        return ("unhashable", id(value))
     return (type(value).__name__, value)
-
-
-def shown(items: list) -> object:
-    """The input as the report shows it: the list itself when short, else a summary."""
-    if len(items) <= _SHOWN_ITEMS:
-        return items
-    return f"list of {len(items)} items starting {items[:10]!r}"
 
 
 def _count(n: int) -> str:
@@ -70,13 +70,12 @@ def check_result(got: object, items: list, expected: list) -> None:
 
     ``expected`` is the oracle's answer (the reference's, or any exact sort of ``items``).
     """
-    where = shown(items)
     expect(
         type(got) is list,
         f"must return a list, got {type(got).__name__}",
-        input=where,
-        expected=shown(expected),
-        got=got if not isinstance(got, list) else shown(got),
+        input=items,
+        expected=expected,
+        got=got,
     )
     assert isinstance(got, list)
     if _plain_kind(items) and _identical(got, expected):
@@ -84,9 +83,9 @@ def check_result(got: object, items: list, expected: list) -> None:
     expect(
         len(got) == len(items),
         f"the result has {_count(len(got))} but the input has {_count(len(items))}",
-        input=where,
-        expected=shown(expected),
-        got=shown(got),
+        input=items,
+        expected=expected,
+        got=got,
     )
     got_tags, input_tags = Counter(map(tag, got)), Counter(map(tag, items))
     if got_tags != input_tags:
@@ -94,33 +93,33 @@ def check_result(got: object, items: list, expected: list) -> None:
         detail = []
         missing, extra = input_tags - got_tags, got_tags - input_tags
         if missing:
-            detail.append(f"missing {[value_of[t] for t in list(missing)[:5]]!r}")
+            detail.append(f"missing {shown([value_of[t] for t in list(missing)[:5]], 300)}")
         if extra:
-            detail.append(f"not in the input (or too many) {[value_of[t] for t in list(extra)[:5]]!r}")
+            detail.append(f"not in the input (or too many) {shown([value_of[t] for t in list(extra)[:5]], 300)}")
         expect(
             False,
             "the result is not a permutation of the input: " + "; ".join(detail),
-            input=where,
-            expected=shown(expected),
-            got=shown(got),
+            input=items,
+            expected=expected,
+            got=got,
         )
     descent = first_descent(got)
     if descent is not None:
         expect(
             False,
-            f"the result is not ascending: item {descent} ({got[descent]!r}) is greater than "
-            f"item {descent + 1} ({got[descent + 1]!r})",
-            input=where,
-            expected=shown(expected),
-            got=shown(got),
+            f"the result is not ascending: item {descent} ({shown(got[descent], 200)}) is greater than "
+            f"item {descent + 1} ({shown(got[descent + 1], 200)})",
+            input=items,
+            expected=expected,
+            got=got,
         )
     # Implied by the checks above; kept as the plain comparison with the oracle.
     expect(
         got == expected,
         "the result differs from the sorted input",
-        input=where,
-        expected=shown(expected),
-        got=shown(got),
+        input=items,
+        expected=expected,
+        got=got,
     )
 
 
@@ -137,9 +136,9 @@ def check_unchanged(after: object, items: list) -> None:
         same,
         "the input list was modified: sort must return a new list and leave items unchanged "
         "(expected: items as passed, got: items after the call)",
-        input=shown(items),
-        expected=shown(items),
-        got=shown(after) if isinstance(after, list) else after,
+        input=items,
+        expected=items,
+        got=after,
     )
 
 
@@ -153,7 +152,7 @@ def run_sort(submission, reference, items: list, timeout: float | None = None) -
     expect(
         not res.returned_argument,
         "sort returned the list it was given: the result must be a new list, even for [] and [x]",
-        input=shown(items),
+        input=items,
     )
     return res.value
 

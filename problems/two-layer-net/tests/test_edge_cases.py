@@ -1,5 +1,6 @@
 """Edge cases: tiny and non-square shapes, the ReLU gradient at exactly 0, dead and fully active
-layers, huge and tiny magnitudes, zero upstream gradient, duplicate samples, the cache reused."""
+layers, huge and tiny magnitudes, zero upstream gradient, duplicate samples, the cache reused and the cache
+as the only link between a forward pass and its backward pass."""
 
 from __future__ import annotations
 
@@ -95,16 +96,36 @@ def test_duplicate_samples(submission, reference, net, rng):
 
 
 def test_backward_twice_with_the_same_cache(submission, reference, net, rng):
-    """The cache is data: a second backward pass with it (other dscores) gives that pass's gradients."""
+    """The cache is data: a second backward pass with it (other dscores) gives that pass's gradients, and a
+    third with the first dscores gives the first pass's gradients again. Each pass leaves the cache as it was
+    (net.backward compares the cache the worker reports after the call with the one the judge holds)."""
     gen = net.np_rng(rng)
     X, W1, b1, W2, b2, dscores = net.integer_zero(gen, 6, 4, 5, 3)
     other = gen.standard_normal(dscores.shape)
     _, ref_cache = reference.two_layer_forward(X, W1, b1, W2, b2)
     _, cache, _ = net.forward(submission, X, W1, b1, W2, b2)
+    passes = []
     for upstream in (dscores, other, dscores):
         grads, _ = net.backward(submission, upstream, cache)
         for name, got, want in zip(net.GRADS, grads, reference.two_layer_backward(upstream, ref_cache), strict=True):
             net.close(got, want, what=f"{name} (backward pass reusing one cache)")
+        passes.append(grads)
+    for name, first, again in zip(net.GRADS, passes[0], passes[2], strict=True):
+        net.close(again, first, what=f"{name} (the same dscores and cache again: must equal the first pass)")
+
+
+def test_backward_works_from_its_cache_alone(submission, reference, net, rng):
+    """Two forward passes on networks of one shape, then their backward passes in the other order: each
+    backward pass must use the cache it is given, not what the last forward pass left behind (a global)."""
+    gen = net.np_rng(rng)
+    first, second = net.gaussian(gen, 4, 3, 5, 2), net.gaussian(gen, 4, 3, 5, 2)
+    caches = [net.forward(submission, *case[:5])[1] for case in (first, second)]
+    for case, cache in ((second, caches[1]), (first, caches[0])):
+        *params, dscores = case
+        grads, _ = net.backward(submission, dscores, cache)
+        expected = reference.two_layer_backward(dscores, reference.two_layer_forward(*params)[1])
+        for name, got, want in zip(net.GRADS, grads, expected, strict=True):
+            net.close(got, want, what=f"{name} (backward pass given an earlier forward pass's cache)")
 
 
 def test_forward_twice_gives_the_same_scores(submission, reference, net, rng):
