@@ -72,6 +72,13 @@ VERDICTS: dict[str, set[str]] = {
     "unbounded_recursion": {RE},  # setrecursionlimit(10**8) is capped: a RecursionError within one call limit
     "huge_int": {RE, WA},
     "deeply_nested": {RE, WA},
+    # values the judge must show without str() or recursion: a verdict about the submission, never internal_error
+    "huge_int_list": {WA},
+    "huge_int_many": {WA},
+    "huge_int_million": {MLE, OLE, RE},  # ~2 GB encoded: past the worker's memory or the frame cap
+    "deeply_nested_tuple": {RE},  # the worker's encoder meets its recursion limit
+    "deeply_nested_dict": {WA},
+    "big_string": {WA},
     "always_equal": {RE},
     "object_array": {RE, WA},
     "pickle_payload": {WA, RE},
@@ -96,14 +103,18 @@ FORBIDDEN_GLOBS = [
 GUARDED_FILES = [REPO / "problems" / "sorting" / "tests" / "conftest.py", REPO / "solutions" / "sorting.py"]
 
 
-# filling the 1 GiB address space takes ~0.4 s idle and several seconds on a loaded CI machine: these attacks keep
-# the problem's own call timeout, so that they meet the memory limit before the clock
-MEMORY_ATTACKS = {"memory_bomb", "numpy_memory_bomb"}
+# filling the 1 GiB address space takes ~0.4 s idle and several seconds on a loaded CI machine, and so does moving
+# a result of hundreds of MB: these attacks keep the problem's own call timeout, so that they meet the memory
+# limit, or reach the judge's checks, before the clock
+SLOW_ATTACKS = {"memory_bomb", "numpy_memory_bomb", "huge_int_list", "huge_int_many", "huge_int_million", "big_string"}
+# attack -> the groups it is judged on, where not only the examples: the complexity group's checks built their
+# messages with repr() of the result, which raised for ints past 4300 digits (an internal_error)
+GROUPS = {"huge_int_list": ("examples", "complexity")}
 
 
 def _problem(attack: str = ""):
     problem = get_problem("sorting")
-    return problem if attack in MEMORY_ATTACKS else dataclasses.replace(problem, call_timeout_s=CALL_TIMEOUT_S)
+    return problem if attack in SLOW_ATTACKS else dataclasses.replace(problem, call_timeout_s=CALL_TIMEOUT_S)
 
 
 def _forbidden_files() -> list[str]:
@@ -184,13 +195,16 @@ def test_attack_is_contained(attack: str, backend: str, leftovers: list[str], se
     leftovers.append(str(path))
     monkeypatch.setenv(CANARY_VARIABLE, CANARY_VALUE)
     began = time.monotonic()
-    report = judge_file(_problem(attack), path, seed=seed, sandbox=backend, only_groups=("examples",))
+    groups = GROUPS.get(attack, ("examples",))
+    report = judge_file(_problem(attack), path, seed=seed, sandbox=backend, only_groups=groups)
     took = time.monotonic() - began
     document = report.dumps()
     assert took < WALL_BOUND_S, f"the judge took {took:.1f} s"
     assert report.sandbox == backend
     assert report.verdict.value != "accepted", document
     assert report.verdict.value in VERDICTS[attack], document
+    if attack in GROUPS:  # the groups named ran (a verdict from the examples alone would hide their failure)
+        assert [g.name for g in report.groups if g.tests_run] == list(groups), document
     _assert_no_canary(document, report.output, report.message)
 
 
