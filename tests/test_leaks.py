@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import require_sandbox
 
 LEAKCHECK = Path(__file__).resolve().parent / "leakcheck.py"
 
@@ -49,26 +50,16 @@ def test_no_secret_is_readable_from_the_worker(backend: str, python: str) -> Non
     _assert_contained(code, report)
 
 
-def _require_bwrap() -> None:
-    from judge.sandbox.bwrap import BwrapSandbox
-
-    usable, why = BwrapSandbox().available()
-    if not usable:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"bwrap must work in CI: {why}")
-        pytest.skip(why)
-
-
 @pytest.mark.parametrize("python", _interpreters())
 def test_bwrap_mounts_alone_hide_every_secret(python: str) -> None:
     """Without the worker's audit hook: the file-system view itself holds nothing secret."""
-    _require_bwrap()
+    require_sandbox("bwrap")
     _assert_contained(*_leakcheck(python, "--sandbox", "bwrap", "--raw"))
 
 
 def test_the_leak_check_finds_an_exposed_secret() -> None:
     """The check can fail: a view that binds the references in is reported as leaking them."""
-    _require_bwrap()
+    require_sandbox("bwrap")
     from judge.problems import solutions_root
 
     code, report = _leakcheck(sys.executable, "--sandbox", "bwrap", "--raw", "--expose", str(solutions_root()))
