@@ -1,6 +1,6 @@
 # The worker image of `judge run --sandbox docker`. Build it with `judge image build`, not by hand: the judge
 # prepares the build context, a small directory holding this file and `site/` -- msgpack, numpy (+numpy.libs)
-# and the judge's four worker modules (judge/__init__.py, rpc.py, worker.py, adapters.py) copied from the
+# and the judge's worker modules (judge/__init__.py, rpc.py, worker.py, adapters.py, forbid.py) copied from the
 # judge's own installation. Never the problems, hidden tests, references or submissions.
 #
 # Because `site/` comes from the judge's Python, the base image's Python must have the same minor version

@@ -1,7 +1,7 @@
 """`judge verify`: a problem folder is consistent, and its hidden tests tell right from wrong.
 
 Static checks first (problem.toml, statement, reference, stub, the known submissions on file), then every judging
-at once through `judge.pool`: the reference with many more examples than a normal run under several seeds, the
+at once through `judge.grading.pool`: the reference with many more examples than a normal run under several seeds, the
 generated stub, and each known submission, which must get the verdict its `# expect:` line names. The stub is
 never committed: it is rendered from the reference on demand (`judge stub`), so "current" means that rendering
 succeeds now, keeps the reference's signatures, leaves every body raising and passes the judge's static check.
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from judge.pool import JudgeTask, judge_all
+from judge.grading.pool import JudgeTask, judge_all
 from judge.problems import (
     Problem,
     ProblemError,
@@ -25,7 +25,7 @@ from judge.problems import (
     load_problem,
     schema_errors,
 )
-from judge.report_text import format_report
+from judge.reports.text import format_report
 from judge.staticcheck import check_source
 from judge.stubs import StubError, render_stub
 from judge.verdict import Report, Verdict

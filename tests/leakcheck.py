@@ -35,7 +35,7 @@ def secret_files() -> dict[str, str]:
     from judge import problems
 
     package = Path(judge.__file__).resolve().parent
-    roots = [root / sub for root in problems.catalog_roots() for sub in ("problems", "solutions", "submissions")]
+    roots = [root / sub for root in problems.catalog_roots() for sub in ("problems", "solutions")]
     roots.append(package / "_data")
     tests = package.parent / "tests"
     if (tests / "leakcheck.py").is_file():

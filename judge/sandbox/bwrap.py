@@ -43,7 +43,7 @@ def build_argv(spec: WorkerSpec) -> tuple[list[str], dict]:
 
     The system directories and the interpreter's installation are bound read-only, then every private path
     inside them (site- and dist-packages, the judge's files: `fsview`) is covered by an empty tmpfs, then the
-    worker's site view is bound at SITE: msgpack, the preloaded packages and the four worker modules.
+    worker's site view is bound at SITE: msgpack, the preloaded packages and the worker modules.
     """
     import judge
 

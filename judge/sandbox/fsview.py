@@ -1,7 +1,7 @@
 """The file-system view of a worker: one allow-list of what it may read, the same for every backend and install.
 
 A worker needs the interpreter's standard library (with `lib-dynload`), msgpack, the packages a problem
-preloads (numpy) and the judge's four worker modules -- nothing else. Where Python keeps those differs by
+preloads (numpy) and the judge's worker modules -- nothing else. Where Python keeps those differs by
 install: a system interpreter, a virtual environment (whose `platstdlib` is the venv's own `lib/python3.X`,
 site-packages included), pipx, conda, pyenv, Debian's `dist-packages`. So the view is computed from what the
 running interpreter says, in three lists:
@@ -112,7 +112,7 @@ def judge_private_paths() -> set[str]:
     package = os.path.dirname(_real(judge.__file__))
     paths = {package}
     for root in problems.catalog_roots():
-        for sub in ("problems", "solutions", "submissions"):
+        for sub in ("problems", "solutions"):
             if (root / sub).is_dir():
                 paths.add(_real(str(root / sub)))
     repo_tests = os.path.join(os.path.dirname(package), "tests")
