@@ -99,6 +99,18 @@ def raised_exception(error: dict) -> BaseException:
     return exc
 
 
+def _checked_stats(stats: object, what: str) -> dict:
+    """The worker's counters, as plain numbers: a forged answer is the submission's crash, never a judge error."""
+    def plain(value: object) -> bool:
+        if isinstance(value, (list, tuple)):
+            return len(value) <= 1000 and all(type(v) is int for v in value)
+        return type(value) in (bool, int, float) and (type(value) is not int or abs(value) < 1 << 63)
+
+    if not isinstance(stats, dict) or not all(isinstance(k, str) and plain(v) for k, v in stats.items()):
+        raise SubmissionCrashed("protocol error: the call's counters are not plain numbers", what)
+    return stats
+
+
 def _budget_text(stats: dict) -> str:
     counts = {k: v for k, v in stats.items() if k not in ("budget_exceeded", "call_s")}
     return ", ".join(f"{k}: more than {v - 1}" if k == "comparisons" else f"{k}: {v}" for k, v in counts.items())
@@ -256,7 +268,7 @@ class Submission:
         return self._result(response, what, elapsed)
 
     def _result(self, response: dict, what: str, elapsed: float) -> CallResult:
-        stats = response.get("stats") or {}
+        stats = _checked_stats(response.get("stats") or {}, what)
         if stats.get("budget_exceeded"):
             raise ComplexityExceeded(f"a call exceeded its operation budget ({_budget_text(stats)})", what)
         status = response["status"]
@@ -273,6 +285,8 @@ class Submission:
         if isinstance(value, rpc.Handle):
             value = HandleProxy(self, value, self.generation)
         args_after = response.get("args_after")
+        if not isinstance(args_after, (list, tuple, type(None))):
+            raise SubmissionCrashed("protocol error: the arguments after the call are not a list", what)
         return CallResult(
             value=value,
             args_after=tuple(args_after) if args_after is not None else None,

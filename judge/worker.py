@@ -303,6 +303,10 @@ class Server:
             kind = "too_large" if "frame cap" in str(exc) else "unsupported"
             message = str(exc) if kind == "too_large" else f"returned an {exc}"
             rpc.write_frame(fd, {"status": "fault", "kind": kind, "message": message})
+        except RecursionError:  # the codec packs tuples, sets and arrays through a Python-level hook
+            response.clear()
+            rpc.write_frame(fd, {"status": "fault", "kind": "unsupported",
+                                 "message": "returned a value nested too deeply to be sent back"})
 
 
 def _widen_pipe(fd: int) -> None:
