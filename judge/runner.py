@@ -14,6 +14,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -25,8 +26,8 @@ from judge.problems import Problem
 from judge.sandbox import get_sandbox
 from judge.sandbox.base import WorkerSpec
 from judge.staticcheck import check_source
-from judge.submission import JudgeOutcome, Submission
-from judge.verdict import Failure, GroupResult, Report, Verdict, overall_verdict
+from judge.submission import CallResult, JudgeOutcome, Submission
+from judge.verdict import Failure, Report, Verdict, overall_verdict
 
 
 def new_seed() -> int:
@@ -40,6 +41,29 @@ def load_reference(problem: Problem) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+class TimedSubmission(Submission):
+    """A submission that sums the time spent inside its own calls (their `call_s`), per group, for the report.
+
+    The judge's overhead is the judging's wall time minus this sum; `bench/run.py` prints the ratio.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.call_s_total = 0.0
+        self.group_call_s: dict[str, float] = {}
+        self._counted = 0.0
+
+    def call(self, *args, **kwargs) -> CallResult:
+        result = super().call(*args, **kwargs)
+        self.call_s_total += result.call_s
+        return result
+
+    def group_left(self, name: str) -> None:
+        """The calls made since the previous group ended belong to group `name` (groups run one after another)."""
+        self.group_call_s[name] = self.group_call_s.get(name, 0.0) + self.call_s_total - self._counted
+        self._counted = self.call_s_total
 
 
 def report_for_all(problem: Problem, verdict: Verdict, message: str, seed: int, sandbox: str,
@@ -73,7 +97,7 @@ def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = 
             run_seed=seed,
             shown_as=str(path),
         )
-        submission = Submission(backend, spec, problem.call_timeout_s)
+        submission = TimedSubmission(backend, spec, problem.call_timeout_s)
         try:
             return _run_tests(problem, submission, seed, backend_name, started, max_examples, only_groups, on_group,
                               fail_fast)
@@ -87,7 +111,7 @@ def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = 
         return report_for_all(problem, Verdict.INTERNAL_ERROR, f"judge error: {detail}", seed, backend_name, started)
 
 
-def _run_tests(problem: Problem, submission: Submission, seed: int, backend_name: str, started: float,
+def _run_tests(problem: Problem, submission: TimedSubmission, seed: int, backend_name: str, started: float,
                max_examples: int | None, only_groups: tuple[str, ...] | None,
                on_group: Callable[[harness.GroupState], None] | None, fail_fast: bool) -> Report:
     try:
@@ -98,21 +122,28 @@ def _run_tests(problem: Problem, submission: Submission, seed: int, backend_name
     if submission.missing:
         message = f"missing entry point '{submission.missing[0]}'"
         return report_for_all(problem, Verdict.COMPILE_ERROR, message, seed, backend_name, started)
+
+    def group_done(group: harness.GroupState) -> None:
+        submission.group_left(group.name)
+        if on_group is not None:
+            on_group(group)
+
     plugin = harness.JudgePlugin(problem, submission, load_reference(problem), seed, max_examples, only_groups,
-                                 on_group, fail_fast)
+                                 group_done, fail_fast)
     exit_code = run_pytest(problem, plugin, seed)
-    groups = plugin.results()
+    groups = tuple(replace(g, call_s=submission.group_call_s.get(g.name, 0.0)) for g in plugin.results())
+    call_s = sum(g.call_s for g in groups)
     if plugin.internal_errors or exit_code not in (0, 1):
         message = "; ".join(plugin.internal_errors) or f"pytest exited with code {exit_code}"
         groups = tuple(
-            g if g.verdict is not Verdict.ACCEPTED else GroupResult(g.name, g.points, Verdict.INTERNAL_ERROR,
-                                                                    g.time_s, g.tests_run, Failure("", message))
+            g if g.verdict is not Verdict.ACCEPTED else replace(g, verdict=Verdict.INTERNAL_ERROR,
+                                                                failure=Failure("", message))
             for g in groups
         )
         return Report(problem.id, Verdict.INTERNAL_ERROR, seed, backend_name, time.monotonic() - started, groups,
-                      message, submission.output())
+                      message, submission.output(), call_s=call_s)
     return Report(problem.id, overall_verdict(groups), seed, backend_name, time.monotonic() - started, groups,
-                  None, submission.output())
+                  None, submission.output(), call_s=call_s)
 
 
 def run_pytest(problem: Problem, plugin: harness.JudgePlugin, seed: int) -> int:

@@ -48,6 +48,7 @@ class GroupResult:
     time_s: float
     tests_run: int = 0
     failure: Failure | None = None
+    call_s: float | None = None  # time spent inside the submission's own calls (measured in its worker)
 
     @property
     def score(self) -> int:
@@ -61,6 +62,8 @@ class GroupResult:
             "score": self.score,
             "time_s": round(self.time_s, 3),
         }
+        if self.call_s is not None:
+            out["call_s"] = round(self.call_s, 4)
         if self.failure is not None:
             if self.failure.test:
                 out["test"] = self.failure.test
@@ -78,7 +81,8 @@ class GroupResult:
             failure = Failure(data.get("test", ""), data["message"], data.get("failing_input"), data.get("expected"),
                               data.get("got"))
         return cls(data["name"], int(data["points"]), Verdict(data["verdict"]), float(data["time_s"]),
-                   int(data.get("tests_run", 0)), failure)
+                   int(data.get("tests_run", 0)), failure,
+                   float(data["call_s"]) if "call_s" in data else None)
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,7 @@ class Report:
     message: str | None = None  # for verdicts given before any group ran (compile_error, internal_error)
     output: str | None = None   # the submission's captured stdout/stderr, truncated
     extra: dict = field(default_factory=dict)
+    call_s: float | None = None  # the groups' call_s summed: the submission's own share of `time_s`
 
     @property
     def score(self) -> int:
@@ -117,6 +122,8 @@ class Report:
             "time_s": round(self.time_s, 3),
             "groups": [g.to_json() for g in self.groups],
         }
+        if self.call_s is not None:
+            out["call_s"] = round(self.call_s, 4)
         if self.message is not None:
             out["message"] = truncate(self.message, 2000)
         if self.output:
@@ -140,7 +147,8 @@ class Report:
             raise ValueError(f"unsupported report version {data.get('version')!r}")
         return cls(data["problem"], Verdict(data["verdict"]), int(data["seed"]), data["sandbox"],
                    float(data["time_s"]), tuple(GroupResult.from_json(g) for g in data["groups"]),
-                   data.get("message"), data.get("output"))
+                   data.get("message"), data.get("output"),
+                   call_s=float(data["call_s"]) if "call_s" in data else None)
 
 
 def overall_verdict(groups: tuple[GroupResult, ...] | list[GroupResult]) -> Verdict:
