@@ -14,18 +14,28 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.errors import Flaky, HypothesisException
 
+from judge import example_tests
+from judge.examples import ExampleError, load_examples
 from judge.problems import Problem
 from judge.submission import JudgeOutcome, Submission, SubmissionRaised
 from judge.testing import WrongAnswer
 from judge.verdict import Failure, GroupResult, Verdict
 
 MAX_SHRINK_SECONDS = 10
+
+
+def group_of_file(file_name: str) -> str:
+    """The group a test file holds by its name: `test_edge_cases.py` -> `edge-cases` ("" for other names)."""
+    stem = file_name.removesuffix(".py")
+    return stem.removeprefix("test_").replace("_", "-") if stem.startswith("test_") else ""
 
 
 @dataclass
@@ -91,6 +101,25 @@ def classify(exc: BaseException, test: str) -> tuple[Verdict, Failure]:
     return Verdict.INTERNAL_ERROR, Failure(test, f"the hidden test failed unexpectedly: {type(leaf).__name__}: {leaf}")
 
 
+class _SharedModule(pytest.Module):
+    """A test module of the judge's own (`judge.example_tests`) collected as if it stood at `path`."""
+
+    shared: ModuleType = example_tests
+
+    def _getobj(self) -> ModuleType:
+        return self.shared
+
+
+class _TestsDir(pytest.Dir):
+    """The problem's tests/ folder, plus the generic examples module when the problem has examples data."""
+
+    def collect(self) -> Any:
+        yield from super().collect()
+        path = self.path / "test_examples.py"
+        if not path.exists():
+            yield _SharedModule.from_parent(self, path=path)
+
+
 class JudgePlugin:
     """Registered with `pytest.main(plugins=[...])`; collects outcomes into the problem's groups."""
 
@@ -111,6 +140,11 @@ class JudgePlugin:
         }
         self.internal_errors: list[str] = []
         self._current: GroupState | None = None
+        try:
+            self.examples = load_examples(problem)
+        except ExampleError as exc:
+            self.examples = ()
+            self.internal_errors.append(f"the examples data is not valid: {exc}")
 
     # -- fixtures --------------------------------------------------------------------------------------
     @pytest.fixture
@@ -137,10 +171,11 @@ class JudgePlugin:
 
     # -- collection --------------------------------------------------------------------------------------
     def _group_of(self, item: pytest.Item) -> GroupState | None:
+        """The `group` marker's group if the test has one, else the one its file names (`test_edge_cases.py`)."""
         marker = item.get_closest_marker("group")
-        if marker is None or not marker.args:
-            return None
-        return self.groups.get(marker.args[0])
+        if marker is not None and marker.args:
+            return self.groups.get(marker.args[0])
+        return self.groups.get(group_of_file(item.path.name))
 
     def _settings(self, group: GroupState | None) -> settings:
         examples = group.max_examples if group else 100
@@ -158,7 +193,18 @@ class JudgePlugin:
         )
 
     def pytest_configure(self, config: pytest.Config) -> None:
-        config.addinivalue_line("markers", "group(name): the problem.toml test group this test belongs to")
+        config.addinivalue_line("markers", "group(name): the problem.toml group of this test, when not its file's")
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collect_directory(self, path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+        if self.examples and path.resolve() == self.problem.tests_dir.resolve():
+            return _TestsDir.from_parent(parent, path=path)
+        return None
+
+    def pytest_generate_tests(self, metafunc: pytest.Metafunc) -> None:
+        if metafunc.module is example_tests and "example" in metafunc.fixturenames:
+            ids = [e.name.replace(" ", "-") or f"example-{n}" for n, e in enumerate(self.examples, 1)]
+            metafunc.parametrize("example", self.examples, ids=ids)
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
@@ -171,7 +217,8 @@ class JudgePlugin:
         for item in items:
             group = self._group_of(item)
             if group is None:
-                self.internal_errors.append(f"{item.nodeid}: no known group marker")
+                self.internal_errors.append(
+                    f"{item.nodeid}: no known group (neither its file name test_<group>.py nor a group marker)")
                 continue
             group.collected += 1
             if not group.selected:

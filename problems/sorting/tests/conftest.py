@@ -10,11 +10,10 @@ the call (identity cannot be observed across the sandbox boundary, values can).
 from __future__ import annotations
 
 from collections import Counter
-from types import SimpleNamespace
 
 import pytest
 
-from judge.testing import expect, shown
+from judge.testing import Check, expect, shown
 
 ENTRY = "sort"
 
@@ -157,13 +156,20 @@ def run_sort(submission, reference, items: list, timeout: float | None = None) -
     return res.value
 
 
-@pytest.fixture(scope="session")
-def check_sort():
-    """``check_sort(submission, reference, items)``: the full check, usable from @given tests."""
-    return run_sort
+class SortCheck(Check):
+    """``check(items)``: the full check of one call; ``check.result`` and ``check.input_unchanged`` for tests
+    that call the submission themselves."""
+
+    entry = ENTRY
+    result = staticmethod(check_result)
+    input_unchanged = staticmethod(check_unchanged)
+
+    def sort(self, items: list) -> list:
+        return run_sort(self.submission, self.reference, items)
+
+    __call__ = sort
 
 
-@pytest.fixture(scope="session")
-def checks():
-    """The individual checks, for tests that call the submission themselves."""
-    return SimpleNamespace(result=check_result, unchanged=check_unchanged, shown=shown)
+@pytest.fixture
+def check(submission, reference) -> SortCheck:
+    return SortCheck(submission, reference)

@@ -13,8 +13,6 @@ import pytest
 
 from judge.testing import ComplexityExceeded, CountingItems, too_slow
 
-pytestmark = pytest.mark.group("complexity")
-
 SIZES = [1000, 4000, 16000]
 PATTERNS = ["sorted", "reversed", "all-equal", "organ-pipe", "random"]
 
@@ -39,7 +37,7 @@ def comparison_limit(n: int) -> int:
 
 @pytest.mark.parametrize("n", SIZES)
 @pytest.mark.parametrize("pattern", PATTERNS)
-def test_comparison_count(submission, reference, checks, rng, pattern, n):
+def test_comparison_count(submission, reference, check, rng, pattern, n):
     values = make_pattern(pattern, n, rng)
     limit = comparison_limit(n)
     budget = limit + limit // 100 + 10  # slightly above the limit: quadratic sorts stop early
@@ -53,5 +51,5 @@ def test_comparison_count(submission, reference, checks, rng, pattern, n):
         too_slow(f"more than {budget} comparisons on a {what}; the limit is 4·N·log2(N) = {limit}", input=what)
     if comparisons > limit:
         too_slow(f"{comparisons} comparisons on a {what}; the limit is 4·N·log2(N) = {limit}", input=what)
-    checks.result(res.value, values, reference.sort(values))
-    checks.unchanged(res.args_after[0], values)
+    check.result(res.value, values, reference.sort(values))
+    check.input_unchanged(res.args_after[0], values)

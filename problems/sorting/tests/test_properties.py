@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import random
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-pytestmark = pytest.mark.group("properties")
 
 # Sizes stay small so that every example is cheap; narrow ranges give many duplicates.
 INTS = st.lists(st.integers(), max_size=30)
@@ -22,47 +19,47 @@ NESTED = st.lists(st.lists(st.integers(min_value=0, max_value=2), max_size=3).ma
 
 
 @given(items=INTS)
-def test_ints(submission, reference, check_sort, items):
-    check_sort(submission, reference, items)
+def test_ints(check, items):
+    check(items)
 
 
 @given(items=NARROW_INTS)
-def test_ints_with_many_duplicates(submission, reference, check_sort, items):
-    check_sort(submission, reference, items)
+def test_ints_with_many_duplicates(check, items):
+    check(items)
 
 
 @given(items=FLOATS)
-def test_floats(submission, reference, check_sort, items):
-    check_sort(submission, reference, items)
+def test_floats(check, items):
+    check(items)
 
 
 @given(items=NUMBERS)
-def test_mixed_ints_and_floats(submission, reference, check_sort, items):
-    check_sort(submission, reference, items)
+def test_mixed_ints_and_floats(check, items):
+    check(items)
 
 
 @given(items=TEXT)
-def test_unicode_strings(submission, reference, check_sort, items):
-    check_sort(submission, reference, items)
+def test_unicode_strings(check, items):
+    check(items)
 
 
 @given(items=SMALL_TEXT)
-def test_strings_with_shared_prefixes(submission, reference, check_sort, items):
-    check_sort(submission, reference, items)
+def test_strings_with_shared_prefixes(check, items):
+    check(items)
 
 
 @given(items=TUPLES)
-def test_tuples(submission, reference, check_sort, items):
-    check_sort(submission, reference, items)
+def test_tuples(check, items):
+    check(items)
 
 
 @given(items=NESTED)
-def test_tuples_of_different_lengths(submission, reference, check_sort, items):
-    check_sort(submission, reference, items)
+def test_tuples_of_different_lengths(check, items):
+    check(items)
 
 
 @given(size=st.integers(min_value=0, max_value=300), seed=st.integers(min_value=0, max_value=2**32))
-def test_longer_random_lists(submission, reference, check_sort, size, seed):
+def test_longer_random_lists(check, size, seed):
     rng = random.Random(seed)
     items = [rng.randrange(-size - 1, size + 1) for _ in range(size)]
-    check_sort(submission, reference, items)
+    check(items)
