@@ -1,19 +1,28 @@
 """Judging many submissions at once, on this machine or on a Dask cluster.
 
-Every judging runs in its own `python -m judge run --json` process: the hidden tests run in-process under pytest,
-which is neither thread-safe nor meant to be re-entered, and a fresh process per submission means nothing of one
-submission's judging (imports, hypothesis state, a judge crash) reaches the next. The submission's source travels
-inside the task, so a Dask worker on another machine needs the judge installed but no shared disk. Both executors
-run the same `judge_task`, so for one seed they give the same reports.
+Every judging runs in its own process, as `judge run --json`: the hidden tests run in-process under pytest, which
+is neither thread-safe nor meant to be re-entered, and a process per submission means nothing of one submission's
+judging (hypothesis state, a judge crash) reaches the next. The local executor forks these processes from judging
+servers (judge.grading.server: pytest, hypothesis and numpy imported once per worker slot); the Dask executor
+starts a fresh `python -m judge run` per task (`judge_task`). Both run the same command line and read its output
+the same way (`_outcome`), so for one seed they give the same reports. The submission's source travels inside the
+task, so a Dask worker on another machine needs the judge installed but no shared disk.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
 import os
+import queue
+import selectors
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -21,11 +30,13 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from judge.grading.lifeline import PARENT_ENV
 from judge.problems import EXTRA_ROOT_ENV, extra_root
 from judge.verdict import Report, Verdict
 
 EXECUTORS = ("local", "dask")
 DASK_RETRIES = 2  # a task whose worker died is run again (by the scheduler) up to this many extra times
+SERVER_SLACK_S = 120.0  # beyond a task's own limit: the server's start-up (imports) and its answer
 
 
 def current_catalog() -> str | None:
@@ -74,7 +85,7 @@ def judge_task(task: JudgeTask) -> dict:
     judged from there, so tracebacks name only `task.filename` and reports do not depend on where it ran.
     """
     started = time.monotonic()
-    env = dict(os.environ, JUDGE_PARENT_PID=str(os.getpid()))
+    env = dict(os.environ, **{PARENT_ENV: str(os.getpid())})
     env.pop("PYTEST_XDIST_WORKER", None)
     if task.problems_path:
         env[EXTRA_ROOT_ENV] = task.problems_path
@@ -87,14 +98,19 @@ def judge_task(task: JudgeTask) -> dict:
         return _failed(task, f"the judging did not finish within {task.timeout_s:.0f} s", started)
     except OSError as exc:
         return _failed(task, f"cannot start the judge: {exc}", started)
-    if proc.returncode in (0, 1):
+    return _outcome(task, proc.returncode, proc.stdout, proc.stderr, started)
+
+
+def _outcome(task: JudgeTask, code: int, stdout: str, stderr: str, started: float) -> dict:
+    """The report a judging printed, or an internal_error report saying why there is none."""
+    if code in (0, 1):
         try:
-            data = json.loads(proc.stdout)
+            data = json.loads(stdout)
             Report.from_json(data)  # refuse anything that is not a whole report
             return data
         except (ValueError, KeyError, TypeError):
             pass
-    detail = (proc.stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
+    detail = (stderr.strip().splitlines() or [f"exit code {code}"])[-1]
     return _failed(task, f"the judge failed: {detail}", started)
 
 
@@ -114,15 +130,138 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _local(tasks: Sequence[JudgeTask], workers: int) -> Iterator[tuple[JudgeTask, dict]]:
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="judge") as pool:
-        futures = {pool.submit(judge_task, task): task for task in tasks}
+class JudgingServer:
+    """The pool's end of one judging server (judge.grading.server): a task in, its outcome out, one at a time."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen | None = None
+        self.home = tempfile.mkdtemp(prefix="judge-server-")  # its working directory: nothing to import there
+        self.buffer = b""
+
+    def start(self) -> None:
+        env = dict(os.environ, **{PARENT_ENV: str(os.getpid())})
+        env.pop("PYTEST_XDIST_WORKER", None)
+        self.proc = subprocess.Popen([sys.executable, "-m", "judge.grading.server"], cwd=self.home, env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.buffer = b""
+
+    def judge(self, task: JudgeTask) -> dict:
+        """The task's report (JSON form), or an internal_error report: never an exception."""
+        started = time.monotonic()
+        if self.proc is None or self.proc.poll() is not None:
+            try:
+                self.start()
+            except OSError as exc:
+                return _failed(task, f"cannot start the judging server: {exc}", started)
+        proc = self.proc  # close() from another thread (an interrupted batch) may drop self.proc meanwhile
+        message = {"argv": command_for(task)[3:], "filename": task.filename,
+                   "source": base64.b64encode(task.source).decode("ascii"), "problems_path": task.problems_path,
+                   "timeout_s": task.timeout_s}
         try:
-            for future in as_completed(futures):
-                yield futures[future], future.result()
+            proc.stdin.write((json.dumps(message) + "\n").encode())
+            proc.stdin.flush()
+            answer = self._answer(proc, started + task.timeout_s + SERVER_SLACK_S)
+        except (OSError, ValueError) as exc:
+            answer, problem = None, f"{type(exc).__name__}: {exc}"
+        else:
+            problem = "it exited" if proc.poll() is not None else "it did not answer"
+        if answer is None:
+            if self.proc is proc:
+                self.proc = None
+            _stop_server(proc, kill=True)
+            proc.stdout.close()
+            return _failed(task, f"the judging server failed: {problem}", started)
+        if answer.get("timeout"):
+            return _failed(task, f"the judging did not finish within {task.timeout_s:.0f} s", started)
+        return _outcome(task, int(answer["code"]), answer["stdout"], answer["stderr"], started)
+
+    def _answer(self, proc: subprocess.Popen, deadline: float) -> dict | None:
+        fd = proc.stdout.fileno()
+        with selectors.DefaultSelector() as selector:
+            selector.register(fd, selectors.EVENT_READ)
+            while b"\n" not in self.buffer:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not selector.select(remaining):
+                    return None
+                chunk = os.read(fd, 1 << 20)
+                if not chunk:
+                    return None
+                self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return json.loads(line)
+
+    def close(self, kill: bool = False) -> None:
+        """Stop the server: EOF lets it finish; `kill` interrupts a judging under way (SIGINT, then SIGKILL).
+
+        With `kill` the thread judging on this server, if any, sees the server gone and closes its output.
+        """
+        proc, self.proc = self.proc, None
+        if proc is not None:
+            _stop_server(proc, kill)
+            if not kill:
+                proc.stdout.close()
+
+    def remove(self) -> None:
+        self.close()
+        shutil.rmtree(self.home, ignore_errors=True)  # hypothesis keeps a cache of constants there
+
+
+def _stop_server(proc: subprocess.Popen, kill: bool) -> None:
+    with contextlib.suppress(OSError):
+        proc.stdin.close()
+    if kill and proc.poll() is None:
+        with contextlib.suppress(OSError):
+            proc.send_signal(signal.SIGINT)  # the server stops its child's sandbox first
+    try:
+        proc.wait(10.0)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+class ServerPool:
+    """`workers` judging servers shared by the executor's threads, each used by one thread at a time."""
+
+    def __init__(self, workers: int) -> None:
+        self.servers = [JudgingServer() for _ in range(workers)]
+        self.idle: queue.SimpleQueue[JudgingServer] = queue.SimpleQueue()
+        self.lock = threading.Lock()
+        for server in self.servers:
+            server.start()  # from this thread, which outlives the batch (PR_SET_PDEATHSIG follows the thread)
+            self.idle.put(server)
+
+    def judge(self, task: JudgeTask) -> dict:
+        server = self.idle.get()
+        try:
+            return server.judge(task)
         finally:
-            for future in futures:
-                future.cancel()
+            self.idle.put(server)
+
+    def close(self, kill: bool = False) -> None:
+        for server in self.servers:
+            server.close(kill)
+        if not kill:
+            for server in self.servers:
+                server.remove()
+
+
+def _local(tasks: Sequence[JudgeTask], workers: int) -> Iterator[tuple[JudgeTask, dict]]:
+    servers = ServerPool(min(workers, len(tasks)))
+    finished = False
+    try:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="judge") as pool:
+            futures = {pool.submit(servers.judge, task): task for task in tasks}
+            try:
+                for future in as_completed(futures):
+                    yield futures[future], future.result()
+                finished = True
+            finally:
+                for future in futures:
+                    future.cancel()
+                if not finished:  # interrupted: stop the judgings under way rather than wait for them
+                    servers.close(kill=True)
+    finally:
+        servers.close()
 
 
 def _dask(tasks: Sequence[JudgeTask], scheduler: str | None, connect_timeout_s: float
