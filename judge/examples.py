@@ -64,9 +64,10 @@ class Example:
     arrays: bool = False                # lists are NumPy arrays (the problem preloads numpy)
 
     def arguments(self, step: Step, bound: dict[str, Any]) -> tuple[tuple, dict]:
-        """The step's arguments, evaluated with `bound` (the names earlier steps bound on one side)."""
-        args = tuple(self.value(_evaluate(node, bound)) for node in step.args)
-        return args, {key: self.value(_evaluate(node, bound)) for key, node in step.kwargs}
+        """The step's arguments, evaluated with `bound` (the names earlier steps bound on one side, passed on
+        as they are: a cache the submission returned stays its own)."""
+        args = tuple(_evaluate(node, bound, self.value) for node in step.args)
+        return args, {key: _evaluate(node, bound, self.value) for key, node in step.kwargs}
 
     def value(self, plain: Any) -> Any:
         """A value of the data as the entry points take it (lists as arrays in a NumPy problem)."""
@@ -96,12 +97,13 @@ def _arrays(value: Any) -> Any:
 _OPERATORS: dict[type, Callable[[Any, Any], Any]] = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b}
 
 
-def _evaluate(node: ast.expr, bound: dict[str, Any]) -> Any:
+def _evaluate(node: ast.expr, bound: dict[str, Any], convert: Callable[[Any], Any] = lambda v: v) -> Any:
+    """A literal (through `convert`), a bound name, or `+`/`-` between those."""
     if isinstance(node, ast.Name) and node.id in bound:
         return bound[node.id]
     if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-        return _OPERATORS[type(node.op)](_evaluate(node.left, bound), _evaluate(node.right, bound))
-    return ast.literal_eval(node)
+        return _OPERATORS[type(node.op)](_evaluate(node.left, bound, convert), _evaluate(node.right, bound, convert))
+    return convert(ast.literal_eval(node))
 
 
 def _names(node: ast.expr) -> set[str]:
@@ -250,9 +252,21 @@ def render_step(step: Step) -> list[str]:
     return out
 
 
+def _one_liners(step: Step) -> bool:
+    return "\n" not in step.source and not isinstance(step.result, dict) \
+        and all("\n" not in text.strip() for text in (step.result or "", *step.also))
+
+
 def render_example(example: Example) -> str:
-    """One example: its code block, then its explanation."""
-    lines = [line for step in example.steps for line in render_step(step)]
+    """One example: its code block (a one-line step with its answer as a comment on the same line, the comments
+    aligned), then its explanation."""
+    width = max((len(s.source) for s in example.steps if _one_liners(s)), default=0)
+    lines = []
+    for step in example.steps:
+        rendered = render_step(step)
+        if _one_liners(step) and len(rendered) == 2:
+            rendered = [f"{rendered[0].ljust(width)}  {rendered[1]}"]
+        lines += rendered
     text = "```python\n" + "\n".join(lines) + "\n```"
     return text + (f"\n\n{example.explanation.strip()}" if example.explanation.strip() else "")
 

@@ -190,13 +190,14 @@ class TimeLimit:
                  f"{self.reference_s:.2f} s on this machine, at least {self.floor_s:g} s)", input=what)
 
     def call(self, submission: Any, entry: str, args: tuple, *, what: str, report_args: bool = False,
-             timeout: float | None = None) -> CallResult:
-        """Call `entry` within the limit (or `timeout`, a part of it still left); a time limit fails the test."""
+             timeout: float | None = None, doing: str | None = None) -> CallResult:
+        """Call `entry` within the limit (or `timeout`, the part of it still left when several calls share it);
+        a time limit fails the test, saying that `doing` (the entry point by default) was too slow."""
         try:
             return submission.call(entry, args=args, report_args=report_args,
                                    timeout=self.seconds if timeout is None else timeout)
         except TimeLimitExceeded:
-            self.exceeded(entry, what)
+            self.exceeded(doing or entry, what)
 
 
 def time_limit(func: Callable, *args: Any, factor: float, floor_s: float, repeat: int = 3) -> TimeLimit:

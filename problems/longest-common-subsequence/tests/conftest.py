@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from judge.testing import expect, shown
+from judge.testing import Check, expect, shown
 
 ENTRY = "longest_common_subsequence"
 
@@ -49,7 +49,17 @@ def check_lcs(got: object, expected: str, a: str, b: str) -> None:
     )
 
 
-@pytest.fixture(scope="session")
-def lcs_checker():
-    """The checker, as a session fixture so that @given tests can use it."""
-    return check_lcs
+class LcsCheck(Check):
+    """``check(a, b)``: one call judged against the reference's length (any longest common subsequence is
+    accepted); ``check.result(got, expected, a, b)`` for tests that call the submission themselves."""
+
+    entry = ENTRY
+    result = staticmethod(check_lcs)
+
+    def answer(self, got: object, expected: str, args: tuple) -> None:
+        check_lcs(got, expected, *args)
+
+
+@pytest.fixture
+def check(submission, reference) -> LcsCheck:
+    return LcsCheck(submission, reference)

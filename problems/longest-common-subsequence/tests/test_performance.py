@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from judge.testing import measure, scaled_limit
-
-pytestmark = pytest.mark.group("performance")
+from judge.testing import timed_call
 
 SIZE = 2000
 # A generous multiple of the reference: any O(mn) dynamic program in plain Python passes, even one keeping its
@@ -34,16 +32,15 @@ def _mutated(rng, text, alphabet, rate=0.1):
     return "".join(out)[:SIZE]
 
 
-def _timed_check(submission, reference, lcs_checker, a, b):
-    expected = []  # the reference's answer, kept from the timed runs (each run takes a while)
+def _timed_check(submission, reference, check, a, b):
+    answers = []  # the reference's answer, kept from the timed runs (each run takes a while)
 
-    def run_reference():
-        expected.append(reference.longest_common_subsequence(a, b))
+    def run_reference(a, b):
+        answers.append(reference.longest_common_subsequence(a, b))
 
-    ref_s = measure(run_reference, repeat=2)
-    limit = scaled_limit(ref_s, factor=FACTOR, floor_s=FLOOR_S)
-    res = submission.call("longest_common_subsequence", args=(a, b), timeout=limit)
-    lcs_checker(res.value, expected[0], a, b)
+    res = timed_call(submission, reference, "longest_common_subsequence", (a, b), factor=FACTOR, floor_s=FLOOR_S,
+                     what=f"strings of {len(a):,} and {len(b):,} characters", repeat=2, oracle=run_reference)
+    check.result(res.value, answers[0] if answers else reference.longest_common_subsequence(a, b), a, b)
 
 
 LARGE_ALPHABET = [chr(c) for c in range(0x4E00, 0x4E00 + 500)] + [chr(c) for c in range(0x1F300, 0x1F300 + 500)]
@@ -57,12 +54,12 @@ LARGE_ALPHABET = [chr(c) for c in range(0x4E00, 0x4E00 + 500)] + [chr(c) for c i
         pytest.param(LARGE_ALPHABET, id="large-alphabet"),
     ],
 )
-def test_random_strings(submission, reference, lcs_checker, rng, alphabet):
-    _timed_check(submission, reference, lcs_checker, _random_text(rng, alphabet), _random_text(rng, alphabet))
+def test_random_strings(submission, reference, check, rng, alphabet):
+    _timed_check(submission, reference, check, _random_text(rng, alphabet), _random_text(rng, alphabet))
 
 
-def test_similar_strings(submission, reference, lcs_checker, rng):
+def test_similar_strings(submission, reference, check, rng):
     """b is a with 10% edits: the LCS is about 1,800 characters long."""
     alphabet = "abcdefghijklmnopqrstuvwxyzé😀"
     a = _random_text(rng, alphabet)
-    _timed_check(submission, reference, lcs_checker, a, _mutated(rng, a, alphabet))
+    _timed_check(submission, reference, check, a, _mutated(rng, a, alphabet))

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from judge.testing import measure, scaled_limit
-
-pytestmark = pytest.mark.group("properties")
+from judge.testing import TimeLimit, reference_time
 
 # Small alphabets give many matches and many ties; sizes stay small so that every example is cheap.
 BINARY = st.text(alphabet="ab", max_size=12)
@@ -18,29 +15,24 @@ ANY_CHAR = st.characters(exclude_categories=("Cs",))
 ANY = st.text(alphabet=ANY_CHAR, max_size=8)
 
 
-def _run(submission, reference, lcs_checker, a, b):
-    got = submission.longest_common_subsequence(a, b)
-    lcs_checker(got, reference.longest_common_subsequence(a, b), a, b)
-
-
 @given(a=BINARY, b=BINARY)
-def test_binary_alphabet(submission, reference, lcs_checker, a, b):
-    _run(submission, reference, lcs_checker, a, b)
+def test_binary_alphabet(check, a, b):
+    check(a, b)
 
 
 @given(a=SMALL, b=SMALL)
-def test_small_alphabet(submission, reference, lcs_checker, a, b):
-    _run(submission, reference, lcs_checker, a, b)
+def test_small_alphabet(check, a, b):
+    check(a, b)
 
 
 @given(a=MIXED, b=MIXED)
-def test_unicode_mix(submission, reference, lcs_checker, a, b):
-    _run(submission, reference, lcs_checker, a, b)
+def test_unicode_mix(check, a, b):
+    check(a, b)
 
 
 @given(a=ANY, b=ANY)
-def test_any_unicode(submission, reference, lcs_checker, a, b):
-    _run(submission, reference, lcs_checker, a, b)
+def test_any_unicode(check, a, b):
+    check(a, b)
 
 
 @st.composite
@@ -64,19 +56,19 @@ def related_pair(draw):
 
 
 @given(pair=related_pair())
-def test_related_strings(submission, reference, lcs_checker, pair):
+def test_related_strings(check, pair):
     a, b = pair
-    _run(submission, reference, lcs_checker, a, b)
+    check(a, b)
 
 
 @given(a=SMALL, b=SMALL)
-def test_argument_order(submission, reference, lcs_checker, a, b):
+def test_argument_order(submission, reference, check, a, b):
     """Swapping the arguments changes which LCS may be returned but never its length."""
     got = submission.longest_common_subsequence(b, a)
-    lcs_checker(got, reference.longest_common_subsequence(a, b), b, a)
+    check.result(got, reference.longest_common_subsequence(a, b), b, a)
 
 
-def test_medium_random(submission, reference, lcs_checker, rng):
+def test_medium_random(submission, reference, check, rng):
     """Strings of a few dozen characters (an exponential search cannot finish them)."""
     alphabets = ["ab", "acgt", "abcdefghij", "😀😁😂🤣", "αβγ中文😀 "]
     cases = []
@@ -85,8 +77,8 @@ def test_medium_random(submission, reference, lcs_checker, rng):
         a = "".join(rng.choice(alphabet) for _ in range(rng.randint(20, 60)))
         b = "".join(rng.choice(alphabet) for _ in range(rng.randint(20, 60)))
         cases.append((a, b))
-    ref_s = sum(measure(reference.longest_common_subsequence, a, b) for a, b in cases)
-    limit = scaled_limit(ref_s, factor=50.0, floor_s=3.0)
+    ref_s = sum(reference_time(reference.longest_common_subsequence, a, b) for a, b in cases)
+    limit = TimeLimit(ref_s, factor=50.0, floor_s=3.0)
     for a, b in cases:
-        res = submission.call("longest_common_subsequence", args=(a, b), timeout=limit)
-        lcs_checker(res.value, reference.longest_common_subsequence(a, b), a, b)
+        res = limit.call(submission, "longest_common_subsequence", (a, b), what="strings of 20-60 characters")
+        check.result(res.value, reference.longest_common_subsequence(a, b), a, b)
