@@ -10,13 +10,11 @@ an in-place edit of ``x``, ``dout`` or ``mask`` is caught.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import numpy as np
 import pytest
 
 from judge.numeric import expect_allclose, expect_unchanged
-from judge.testing import expect, fail, shown
+from judge.testing import Check, expect, fail, shown
 
 # Training outputs are x * mask / (1 - p) up to rounding: any float64 formulation (x / (1 - p) * mask,
 # np.where(mask, x * scale, 0), ...) agrees to a few ulps.
@@ -43,14 +41,18 @@ def check_pair(value: object, x: np.ndarray, where: dict) -> tuple[np.ndarray, n
     return out, mask
 
 
-def forward(submission, x: np.ndarray, p: float, train: bool, seed: int, *, timeout: float | None = None,
+def forward(submission, x: np.ndarray, p: float, train: bool, seed: int, *,
             report_args: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Call the submission's dropout_forward, check the result's structure and that x is untouched."""
-    where = describe(x, p, train, seed)
-    res = submission.call("dropout_forward", args=(x, p, train, seed), report_args=report_args, timeout=timeout)
-    if report_args:
+    res = submission.call("dropout_forward", args=(x, p, train, seed), report_args=report_args)
+    return forward_result(res, x, p, train, seed)
+
+
+def forward_result(res, x: np.ndarray, p: float, train: bool, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The checks of a dropout_forward call already made (x untouched when the call reported its arguments)."""
+    if res.args_after is not None:
         expect_unchanged(x, res.args_after[0], what="x")
-    return check_pair(res.value, x, where)
+    return check_pair(res.value, x, describe(x, p, train, seed))
 
 
 def expected_train_output(x: np.ndarray, mask: np.ndarray, p: float) -> np.ndarray:
@@ -77,11 +79,17 @@ def check_test_mode(out: np.ndarray, mask: np.ndarray, x: np.ndarray, p: float, 
 
 
 def backward(submission, reference, dout: np.ndarray, mask: np.ndarray, p: float, *,
-             timeout: float | None = None, report_args: bool = True) -> np.ndarray:
+             report_args: bool = True) -> np.ndarray:
     """Call the submission's dropout_backward and compare with the reference's dx."""
+    res = submission.call("dropout_backward", args=(dout, mask, p), report_args=report_args)
+    return backward_result(res, reference, dout, mask, p)
+
+
+def backward_result(res, reference, dout: np.ndarray, mask: np.ndarray, p: float) -> np.ndarray:
+    """The checks of a dropout_backward call already made: dx against the reference's, the arguments untouched
+    (when the call reported them)."""
     where = {"dout": shown(dout), "mask": shown(mask), "p": p}
-    res = submission.call("dropout_backward", args=(dout, mask, p), report_args=report_args, timeout=timeout)
-    if report_args:
+    if res.args_after is not None:
         expect_unchanged(dout, res.args_after[0], what="dout")
         expect_unchanged(mask, res.args_after[1], what="mask")
     dx = res.value
@@ -103,10 +111,53 @@ def expect_same_mask(first: np.ndarray, second: np.ndarray, where: dict, why: st
              expected=shown(first), got=shown(second))
 
 
-@pytest.fixture(scope="session")
-def dropout():
-    """The shared checks as one namespace: ``dropout.forward(submission, x, p, train, seed)`` etc."""
-    return SimpleNamespace(forward=forward, backward=backward, check_train=check_train,
-                           check_test_mode=check_test_mode, check_pair=check_pair, describe=describe,
-                           expect_same_mask=expect_same_mask, shown=shown,
-                           expected_train_output=expected_train_output)
+class DropoutCheck(Check):
+    """The shared checks with the submission and the reference bound: ``check.forward(x, p, train, seed)``,
+    ``check.backward(dout, mask, p)``, ``check.check_train(...)``, ...; ``check.dropout_forward`` and
+    ``check.dropout_backward`` judge one call whole (the statement's examples)."""
+
+    entry = "dropout_forward"
+    check_train, check_pair, describe = staticmethod(check_train), staticmethod(check_pair), staticmethod(describe)
+    expect_same_mask, shown = staticmethod(expect_same_mask), staticmethod(shown)
+    expected_train_output, forward_result = staticmethod(expected_train_output), staticmethod(forward_result)
+
+    def forward(self, x: np.ndarray, p: float, train: bool, seed: int, *, report_args: bool = True):
+        return forward(self.submission, x, p, train, seed, report_args=report_args)
+
+    def backward(self, dout: np.ndarray, mask: np.ndarray, p: float, *, report_args: bool = True) -> np.ndarray:
+        return backward(self.submission, self.reference, dout, mask, p, report_args=report_args)
+
+    def backward_result(self, res, dout: np.ndarray, mask: np.ndarray, p: float) -> np.ndarray:
+        return backward_result(res, self.reference, dout, mask, p)
+
+    def check_test_mode(self, out: np.ndarray, mask: np.ndarray, x: np.ndarray, p: float, seed: int) -> None:
+        check_test_mode(out, mask, x, p, seed, self.reference)
+
+    def dropout_forward(self, x: np.ndarray, p: float, train: bool, seed: int):
+        out, mask = self.forward(x, p, train, seed)
+        if train:  # the mask is the submission's own: out must agree with it
+            check_train(out, mask, x, p, seed)
+        else:
+            self.check_test_mode(out, mask, x, p, seed)
+        return out, mask
+
+    __call__ = dropout_forward
+
+    def dropout_backward(self, dout: np.ndarray, mask: np.ndarray, p: float) -> np.ndarray:
+        return self.backward(dout, mask, p)
+
+    def same(self, got: object, expected: object) -> bool:
+        """Arrays of the same shape, equal within RTOL (bool arrays exactly); pairs item by item."""
+        if isinstance(expected, tuple):
+            return isinstance(got, (tuple, list)) and len(got) == len(expected) \
+                and all(self.same(g, e) for g, e in zip(got, expected, strict=True))
+        if not isinstance(got, np.ndarray) or not isinstance(expected, np.ndarray) or got.shape != expected.shape:
+            return False
+        if expected.dtype == np.bool_:
+            return got.dtype == np.bool_ and bool(np.array_equal(got, expected))
+        return bool(np.allclose(got, expected, rtol=RTOL, atol=0.0))
+
+
+@pytest.fixture
+def check(submission, reference) -> DropoutCheck:
+    return DropoutCheck(submission, reference)

@@ -18,33 +18,22 @@ left unchanged): that would only add transfer time to the submission's clock.
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from judge.numeric import hoeffding_interval
-from judge.testing import TimeLimitExceeded, expect, measure, scaled_limit, too_slow
-
-pytestmark = pytest.mark.group("performance")
+from judge.testing import expect, timed_call
 
 SHAPE = (16, 32, 128, 128)
 FACTOR = 20.0
 FLOOR_S = 3.0
 
 
-def _limit(func, *args) -> tuple[float, float]:
-    ref_s = measure(func, *args, repeat=3)
-    return ref_s, scaled_limit(ref_s, factor=FACTOR, floor_s=FLOOR_S)
-
-
-def test_large_forward(submission, reference, dropout, rng):
+def test_large_forward(submission, reference, check, rng):
     x = np.random.default_rng(rng.getrandbits(64)).standard_normal(SHAPE)
     p, seed = 0.5, rng.getrandbits(32)
-    ref_s, limit = _limit(reference.dropout_forward, x, p, True, seed)
-    try:
-        out, mask = dropout.forward(submission, x, p, True, seed, timeout=limit, report_args=False)
-    except TimeLimitExceeded:
-        too_slow(f"dropout_forward on {x.size:,} entries took longer than {limit:.2f} s ({FACTOR:g}x the "
-                 f"reference's {ref_s:.2f} s on this machine, at least {FLOOR_S:g} s)", input=f"x of shape {SHAPE}")
-    dropout.check_train(out, mask, x, p, seed)
+    res = timed_call(submission, reference, "dropout_forward", (x, p, True, seed), factor=FACTOR, floor_s=FLOOR_S,
+                     what=f"x of shape {SHAPE} ({x.size:,} entries)")
+    out, mask = check.forward_result(res, x, p, True, seed)
+    check.check_train(out, mask, x, p, seed)
     dropped = mask.size - int(np.count_nonzero(mask))
     lo, hi = hoeffding_interval(mask.size, p, false_failure=1e-9)
     expect(lo <= dropped <= hi, f"{dropped} of {mask.size} entries dropped; with p = {p} a correct solution "
@@ -52,14 +41,10 @@ def test_large_forward(submission, reference, dropout, rng):
            got=dropped)
 
 
-def test_large_backward(submission, reference, dropout, rng):
+def test_large_backward(submission, reference, check, rng):
     nprng = np.random.default_rng(rng.getrandbits(64))
     dout = nprng.standard_normal(SHAPE)
     mask = nprng.random(SHAPE) >= 0.3
-    ref_s, limit = _limit(reference.dropout_backward, dout, mask, 0.3)
-    try:
-        dropout.backward(submission, reference, dout, mask, 0.3, timeout=limit, report_args=False)
-    except TimeLimitExceeded:
-        too_slow(f"dropout_backward on {dout.size:,} entries took longer than {limit:.2f} s ({FACTOR:g}x the "
-                 f"reference's {ref_s:.2f} s on this machine, at least {FLOOR_S:g} s)",
-                 input=f"dout and mask of shape {SHAPE}")
+    res = timed_call(submission, reference, "dropout_backward", (dout, mask, 0.3), factor=FACTOR, floor_s=FLOOR_S,
+                     what=f"dout and mask of shape {SHAPE} ({dout.size:,} entries)")
+    check.backward_result(res, dout, mask, 0.3)

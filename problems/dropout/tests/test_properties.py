@@ -17,49 +17,47 @@ from hypothesis.extra import numpy as hnp
 
 from judge.numeric import expect_gradient, float_arrays, numerical_gradient, seeds, shapes
 
-pytestmark = pytest.mark.group("properties")
-
 probabilities = st.one_of(st.sampled_from([0.0, 0.1, 0.5, 0.9]),
                           st.floats(0.0, 0.99, allow_nan=False, allow_subnormal=False))
 
 
 @given(data=st.data(), p=probabilities, seed=seeds())
-def test_training_output_and_reproducibility(submission, dropout, data, p, seed):
+def test_training_output_and_reproducibility(check, data, p, seed):
     x = data.draw(float_arrays(data.draw(shapes(), label="shape")), label="x")
-    out, mask = dropout.forward(submission, x, p, True, seed)
-    dropout.check_train(out, mask, x, p, seed)
-    out2, mask2 = dropout.forward(submission, x, p, True, seed)
-    dropout.expect_same_mask(mask, mask2, dropout.describe(x, p, True, seed),
+    out, mask = check.forward(x, p, True, seed)
+    check.check_train(out, mask, x, p, seed)
+    out2, mask2 = check.forward(x, p, True, seed)
+    check.expect_same_mask(mask, mask2, check.describe(x, p, True, seed),
                              "two calls with the same seed must give the same mask")
-    dropout.check_train(out2, mask2, x, p, seed)
+    check.check_train(out2, mask2, x, p, seed)
 
 
 @given(data=st.data(), p=probabilities, seed=seeds())
-def test_test_mode_is_identity(submission, reference, dropout, data, p, seed):
+def test_test_mode_is_identity(check, data, p, seed):
     x = data.draw(float_arrays(data.draw(shapes(), label="shape")), label="x")
-    out, mask = dropout.forward(submission, x, p, False, seed)
-    dropout.check_test_mode(out, mask, x, p, seed, reference)
+    out, mask = check.forward(x, p, False, seed)
+    check.check_test_mode(out, mask, x, p, seed)
 
 
 @given(data=st.data(), p=probabilities)
-def test_backward_matches_reference(submission, reference, dropout, data, p):
+def test_backward_matches_reference(check, data, p):
     shape = data.draw(shapes(), label="shape")
     dout = data.draw(float_arrays(shape), label="dout")
     mask = data.draw(hnp.arrays(np.bool_, shape), label="mask")
-    dropout.backward(submission, reference, dout, mask, p)
+    check.backward(dout, mask, p)
 
 
 @given(data=st.data(), p=probabilities, seed=seeds())
-def test_backward_uses_the_forward_mask(submission, reference, dropout, data, p, seed):
+def test_backward_uses_the_forward_mask(check, data, p, seed):
     shape = data.draw(shapes(), label="shape")
     x = data.draw(float_arrays(shape), label="x")
     dout = data.draw(float_arrays(shape), label="dout")
-    _, mask = dropout.forward(submission, x, p, True, seed)
-    dropout.backward(submission, reference, dout, mask, p)
+    _, mask = check.forward(x, p, True, seed)
+    check.backward(dout, mask, p)
 
 
 @pytest.mark.parametrize(("shape", "p"), [((7,), 0.3), ((3, 4), 0.5), ((2, 2, 3), 0.8), ((2, 1, 2, 3), 0.1)])
-def test_backward_is_the_gradient_of_forward(submission, dropout, rng, shape, p):
+def test_backward_is_the_gradient_of_forward(submission, check, rng, shape, p):
     """Centred differences of sum(forward(x) * dout) with the submission's own forward pass (same seed,
     so the same mask at every evaluation) against its backward pass."""
     nprng = np.random.default_rng(rng.getrandbits(64))
@@ -67,7 +65,7 @@ def test_backward_is_the_gradient_of_forward(submission, dropout, rng, shape, p)
     # |dout| >= 0.5 keeps the rounding error of the differences far below the threshold (relative 1e-8).
     dout = nprng.uniform(0.5, 2.0, shape) * nprng.choice([-1.0, 1.0], shape)
     seed = rng.getrandbits(32)
-    _, mask = dropout.forward(submission, x, p, True, seed)
+    _, mask = check.forward(x, p, True, seed)
 
     def loss(x_: np.ndarray) -> float:
         out = submission.dropout_forward(x_, p, True, seed)[0]

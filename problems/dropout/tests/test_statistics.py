@@ -24,8 +24,6 @@ import pytest
 from judge.numeric import hoeffding_interval
 from judge.testing import expect, fail
 
-pytestmark = pytest.mark.group("statistics")
-
 FRACTION_FALSE_FAILURE = 5e-9     # per check, 10 checks
 AGREEMENT_FALSE_FAILURE = 1e-9    # per check, 8 checks
 
@@ -44,31 +42,31 @@ def _x(rng, shape) -> np.ndarray:
         (0.9, (4, 10, 10, 500)), (0.9, (500, 400)),
     ],
 )
-def test_dropped_fraction(submission, dropout, rng, p, shape):
+def test_dropped_fraction(check, rng, p, shape):
     """The number of dropped entries is Binomial(n, p): it must lie within Hoeffding's bounds."""
     x = _x(rng, shape)
     seed = rng.getrandbits(32)
-    out, mask = dropout.forward(submission, x, p, True, seed)
-    dropout.check_train(out, mask, x, p, seed)
+    out, mask = check.forward(x, p, True, seed)
+    check.check_train(out, mask, x, p, seed)
     n = mask.size
     dropped = n - int(np.count_nonzero(mask))
     lo, hi = hoeffding_interval(n, p, false_failure=FRACTION_FALSE_FAILURE)
     expect(lo <= dropped <= hi,
            f"{dropped} of {n} entries dropped ({dropped / n:.4f}); with p = {p} a correct solution drops "
            f"between {lo:.0f} and {hi:.0f} (p is the probability of dropping, not of keeping)",
-           input=dropout.describe(x, p, True, seed), expected=f"about {p * n:.0f} dropped", got=dropped)
+           input=check.describe(x, p, True, seed), expected=f"about {p * n:.0f} dropped", got=dropped)
 
 
 @pytest.mark.parametrize("p", [0.3, 0.7])
-def test_entries_are_dropped_independently(submission, dropout, rng, p):
+def test_entries_are_dropped_independently(check, rng, p):
     """Along every axis, entries 2i and 2i+1 are independent: they agree (both kept or both dropped) with
     probability p^2 + (1 - p)^2. A mask shared along an axis (a whole channel, row or sample dropped at
     once) agrees every time."""
     shape = (20, 20, 20, 20)
     x = _x(rng, shape)
     seed = rng.getrandbits(32)
-    out, mask = dropout.forward(submission, x, p, True, seed)
-    dropout.check_train(out, mask, x, p, seed)
+    out, mask = check.forward(x, p, True, seed)
+    check.check_train(out, mask, x, p, seed)
     q = p * p + (1 - p) * (1 - p)
     for axis in range(len(shape)):
         even = np.take(mask, np.arange(0, shape[axis], 2), axis=axis)
@@ -80,32 +78,32 @@ def test_entries_are_dropped_independently(submission, dropout, rng, p):
                f"along axis {axis}, neighbouring entries agree {agree} times in {n} pairs ({agree / n:.4f}); "
                f"independent entries agree with probability {q:.2f} (between {lo:.0f} and {hi:.0f} times): "
                "each entry must be kept or dropped independently of the others",
-               input=dropout.describe(x, p, True, seed), expected=f"about {q * n:.0f}", got=agree)
+               input=check.describe(x, p, True, seed), expected=f"about {q * n:.0f}", got=agree)
 
 
 @pytest.mark.parametrize("p", [0.1, 0.5, 0.9])
-def test_same_seed_same_mask(submission, dropout, rng, p):
+def test_same_seed_same_mask(check, rng, p):
     """Calls with seed a, then seed b, a test-mode call, and seed a again: the first and last masks are equal."""
     x = _x(rng, (100, 100))
     a, b = rng.sample(range(2**32), 2)
-    _, first = dropout.forward(submission, x, p, True, a)
-    dropout.forward(submission, x, p, True, b)
-    dropout.forward(submission, x, p, False, b)
-    out, again = dropout.forward(submission, x, p, True, a)
-    dropout.expect_same_mask(first, again, dropout.describe(x, p, True, a),
+    _, first = check.forward(x, p, True, a)
+    check.forward(x, p, True, b)
+    check.forward(x, p, False, b)
+    out, again = check.forward(x, p, True, a)
+    check.expect_same_mask(first, again, check.describe(x, p, True, a),
                              "two calls with the same seed (other calls in between) must give the same mask")
-    dropout.check_train(out, again, x, p, a)
+    check.check_train(out, again, x, p, a)
 
 
 @pytest.mark.parametrize("p", [0.1, 0.5, 0.9])
-def test_other_seeds_other_masks(submission, dropout, rng, p):
+def test_other_seeds_other_masks(check, rng, p):
     """Seeds a, a + 1 and an unrelated seed b give three different masks."""
     x = _x(rng, (10, 1000))
     a = rng.randrange(2**32 - 1)
     b = rng.choice([s for s in rng.sample(range(2**32), 3) if s not in (a, a + 1)])
-    masks = {s: dropout.forward(submission, x, p, True, s)[1] for s in (a, a + 1, b)}
+    masks = {s: check.forward(x, p, True, s)[1] for s in (a, a + 1, b)}
     for s, t in ((a, a + 1), (a, b), (a + 1, b)):
         if np.array_equal(masks[s], masks[t]):
             fail(f"seeds {s} and {t} gave the same mask: the mask must depend on the seed",
-                 input={"x": dropout.shown(x), "p": p, "train": True, "seeds": (s, t)},
-                 expected="different masks", got=dropout.shown(masks[s]))
+                 input={"x": check.shown(x), "p": p, "train": True, "seeds": (s, t)},
+                 expected="different masks", got=check.shown(masks[s]))

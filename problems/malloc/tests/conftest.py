@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right, insort
 
 import pytest
 
-from judge.testing import expect, fail, shown
+from judge.testing import Check, expect, fail, shown
 
 
 class ArenaModel:
@@ -120,12 +120,6 @@ def construct(allocator_class, size: int):
              input=f"Allocator({size})", expected="an allocator", got=f"ValueError: {exc}")
 
 
-@pytest.fixture
-def allocator(submission):
-    """allocator(size) -> the submission's Allocator(size) (raising ValueError is a wrong answer)."""
-    return lambda size: construct(submission.Allocator, size)
-
-
 def check_constructor_raises(allocator_class, size: int) -> None:
     """`Allocator(size)` must raise ValueError."""
     try:
@@ -136,13 +130,53 @@ def check_constructor_raises(allocator_class, size: int) -> None:
          got="an allocator")
 
 
-@pytest.fixture
-def constructor_raises():
-    """check_constructor_raises(submission.Allocator, size)."""
-    return check_constructor_raises
+class MallocCheck(Check):
+    """``check.allocator(size)``: the submission's Allocator(size) (raising is a wrong answer); ``check.model(size)``
+    the ArenaModel that judges its answers; ``check.constructor_raises(size)``. The statement's examples run each
+    allocator they make against its own model, so any placement policy is accepted."""
+
+    entry = "Allocator"
+    ArenaModel = ArenaModel
+
+    def __init__(self, submission, reference) -> None:
+        super().__init__(submission, reference)
+        self.models: dict[int, ArenaModel] = {}  # id(allocator) -> its model, for the examples' steps
+
+    def allocator(self, size: int):
+        return construct(self.submission.Allocator, size)
+
+    def model(self, size: int) -> ArenaModel:
+        return ArenaModel(size)
+
+    def constructor_raises(self, size: int) -> None:
+        check_constructor_raises(self.submission.Allocator, size)
+
+    def Allocator(self, size: int):
+        allocator = self.allocator(size)
+        self.models[id(allocator)] = ArenaModel(size)
+        return allocator
+
+    def step(self, step, args, kwargs, bound):
+        if len(step.callee) == 1:
+            return super().step(step, args, kwargs, bound)
+        allocator = bound[step.callee[0]]
+        model = self.models[id(allocator)]
+        got = getattr(allocator, step.callee[1])(*args)
+        if step.callee[1] == "malloc":
+            model.check_malloc(args[0], got)
+        else:
+            model.check_free(args[0], got)
+        return got
+
+    def step_raises(self, step, kind, args, kwargs, bound) -> None:
+        if len(step.callee) == 1:
+            self.constructor_raises(args[0])
+            return
+        allocator = bound[step.callee[0]]
+        call = f"a.{step.callee[1]}({', '.join(map(str, args))})"
+        self.models[id(allocator)].check_raises(call, getattr(allocator, step.callee[1]), *args)
 
 
 @pytest.fixture
-def arena_model():
-    """The ArenaModel class (fixtures are the only way a test file reaches shared code here)."""
-    return ArenaModel
+def check(submission, reference) -> MallocCheck:
+    return MallocCheck(submission, reference)

@@ -9,8 +9,6 @@ import pytest
 
 from judge.testing import expect, expect_equal
 
-pytestmark = pytest.mark.group("edge-cases")
-
 
 def fill_with_unit_blocks(a, model) -> None:
     """Fill the whole arena with 1-byte blocks: afterwards every address is the start of a live block."""
@@ -21,18 +19,18 @@ def fill_with_unit_blocks(a, model) -> None:
     model.check_malloc(1, a.malloc(1))
 
 
-def test_empty_arena(allocator, arena_model):
-    a = allocator(0)
-    model = arena_model(0)
+def test_empty_arena(check):
+    a = check.allocator(0)
+    model = check.model(0)
     for n in (1, 1, 2, 10**6, 10**18):
         model.check_malloc(n, a.malloc(n))
     model.check_raises("a.free(0)", a.free, 0)
     model.check_malloc(1, a.malloc(1))
 
 
-def test_one_byte_arena(allocator, arena_model):
-    a = allocator(1)
-    model = arena_model(1)
+def test_one_byte_arena(check):
+    a = check.allocator(1)
+    model = check.model(1)
     for _ in range(3):
         got = a.malloc(1)
         model.check_malloc(1, got)
@@ -44,9 +42,9 @@ def test_one_byte_arena(allocator, arena_model):
 
 
 @pytest.mark.parametrize("size", [1, 7, 64, 10**6])
-def test_whole_arena_and_larger_requests(allocator, arena_model, size):
-    a = allocator(size)
-    model = arena_model(size)
+def test_whole_arena_and_larger_requests(check, size):
+    a = check.allocator(size)
+    model = check.model(size)
     for n in (size + 1, 2 * size, 10**30):
         model.check_malloc(n, a.malloc(n))
     got = a.malloc(size)
@@ -58,11 +56,11 @@ def test_whole_arena_and_larger_requests(allocator, arena_model, size):
 
 
 @pytest.mark.parametrize("hole", [(0, 3), (3, 3), (9, 3), (5, 1), (0, 12)])
-def test_exact_fit_of_the_only_free_run(allocator, arena_model, hole):
+def test_exact_fit_of_the_only_free_run(check, hole):
     """Free a run of exactly n bytes in a full arena: malloc(n) must use it, malloc(n + 1) must not."""
     start, length = hole
-    a = allocator(12)
-    model = arena_model(12)
+    a = check.allocator(12)
+    model = check.model(12)
     fill_with_unit_blocks(a, model)
     for address in range(start, start + length):
         model.check_free(address, a.free(address))
@@ -73,13 +71,13 @@ def test_exact_fit_of_the_only_free_run(allocator, arena_model, hole):
 
 
 @pytest.mark.parametrize("run", [(0, 3), (4, 3), (9, 3), (2, 2), (10, 2)])
-def test_freed_neighbours_merge_in_every_order(allocator, arena_model, run):
+def test_freed_neighbours_merge_in_every_order(check, run):
     """A run of adjacent 1-byte blocks freed in every order (merge on the left, on the right, on both
     sides, at the start and at the end of the arena) must serve one request of the whole run."""
     start, length = run
     for order in itertools.permutations(range(start, start + length)):
-        a = allocator(12)
-        model = arena_model(12)
+        a = check.allocator(12)
+        model = check.model(12)
         fill_with_unit_blocks(a, model)
         for address in order:
             model.check_free(address, a.free(address))
@@ -88,11 +86,11 @@ def test_freed_neighbours_merge_in_every_order(allocator, arena_model, run):
         expect_equal(got, start, input=model.transcript(), what="address (the merged run)")
 
 
-def test_everything_freed_merges_back_into_one_run(allocator, arena_model, rng):
+def test_everything_freed_merges_back_into_one_run(check, rng):
     for size in (5, 16, 33):
         for _ in range(4):
-            a = allocator(size)
-            model = arena_model(size)
+            a = check.allocator(size)
+            model = check.model(size)
             fill_with_unit_blocks(a, model)
             order = list(range(size))
             rng.shuffle(order)
@@ -103,12 +101,12 @@ def test_everything_freed_merges_back_into_one_run(allocator, arena_model, rng):
             expect_equal(got, 0, input=model.transcript(), what="address of the whole arena")
 
 
-def test_mixed_block_sizes_merge_with_both_neighbours(allocator, arena_model):
+def test_mixed_block_sizes_merge_with_both_neighbours(check):
     """Blocks of 3, 5 and 2 bytes fill an arena of 10 exactly; freeing the outer ones, then the middle
     one, must merge the three runs."""
     for sizes in itertools.permutations((3, 5, 2)):
-        a = allocator(10)
-        model = arena_model(10)
+        a = check.allocator(10)
+        model = check.model(10)
         for n in sizes:
             model.check_malloc(n, a.malloc(n))
         if len(model.live) < 3:
@@ -119,9 +117,9 @@ def test_mixed_block_sizes_merge_with_both_neighbours(allocator, arena_model):
         model.check_malloc(10, a.malloc(10))
 
 
-def test_reuse_of_a_freed_address(allocator, arena_model):
-    a = allocator(6)
-    model = arena_model(6)
+def test_reuse_of_a_freed_address(check):
+    a = check.allocator(6)
+    model = check.model(6)
     for _ in range(5):
         got = a.malloc(6)
         model.check_malloc(6, got)
@@ -130,9 +128,9 @@ def test_reuse_of_a_freed_address(allocator, arena_model):
     model.check_malloc(6, a.malloc(6))
 
 
-def test_instances_are_independent(allocator, arena_model):
-    a, b = allocator(10), allocator(10)
-    model_a, model_b = arena_model(10), arena_model(10)
+def test_instances_are_independent(check):
+    a, b = check.allocator(10), check.allocator(10)
+    model_a, model_b = check.model(10), check.model(10)
     model_a.check_malloc(10, a.malloc(10))
     model_b.check_malloc(10, b.malloc(10))
     model_a.check_free(0, a.free(0))
@@ -140,7 +138,7 @@ def test_instances_are_independent(allocator, arena_model):
     model_a.check_malloc(4, a.malloc(4))
     model_b.check_free(0, b.free(0))
     model_b.check_raises("b.free(0)", b.free, 0)
-    c = allocator(3)
-    model_c = arena_model(3)
+    c = check.allocator(3)
+    model_c = check.model(3)
     model_c.check_malloc(4, c.malloc(4))
     model_c.check_malloc(3, c.malloc(3))

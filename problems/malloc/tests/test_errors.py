@@ -7,18 +7,16 @@ import pytest
 
 from judge.testing import expect
 
-pytestmark = pytest.mark.group("errors")
-
 
 @pytest.mark.parametrize("size", [-1, -2, -10**12, -10**30])
-def test_negative_arena(submission, constructor_raises, size):
-    constructor_raises(submission.Allocator, size)
+def test_negative_arena(check, size):
+    check.constructor_raises(size)
 
 
 @pytest.mark.parametrize("size", [0, 1, 10, 1000])
-def test_non_positive_request(allocator, arena_model, size):
-    a = allocator(size)
-    model = arena_model(size)
+def test_non_positive_request(check, size):
+    a = check.allocator(size)
+    model = check.model(size)
     for n in (0, -1, -10**18):
         model.check_raises(f"a.malloc({n})", a.malloc, n)
     if size:
@@ -27,17 +25,17 @@ def test_non_positive_request(allocator, arena_model, size):
             model.check_raises(f"a.malloc({n})", a.malloc, n)  # also when the arena is full
 
 
-def test_free_of_never_allocated_addresses(allocator, arena_model):
-    a = allocator(10)
-    model = arena_model(10)
+def test_free_of_never_allocated_addresses(check):
+    a = check.allocator(10)
+    model = check.model(10)
     for address in (0, 5, 9, 10, 11, -1, 10**20):
         model.check_raises(f"a.free({address})", a.free, address)
     model.check_malloc(10, a.malloc(10))  # nothing was broken
 
 
-def test_free_of_addresses_inside_or_after_a_block(allocator, arena_model):
-    a = allocator(20)
-    model = arena_model(20)
+def test_free_of_addresses_inside_or_after_a_block(check):
+    a = check.allocator(20)
+    model = check.model(20)
     model.check_malloc(20, a.malloc(20))
     model.check_free(0, a.free(0))
     p = a.malloc(7)
@@ -50,9 +48,9 @@ def test_free_of_addresses_inside_or_after_a_block(allocator, arena_model):
     model.check_malloc(20, a.malloc(20))
 
 
-def test_double_free(allocator, arena_model):
-    a = allocator(8)
-    model = arena_model(8)
+def test_double_free(check):
+    a = check.allocator(8)
+    model = check.model(8)
     for _ in range(8):
         model.check_malloc(1, a.malloc(1))
     expect(len(model.live) == 8, "1-byte requests must succeed while any byte is free", input=model.transcript())
@@ -69,10 +67,10 @@ def test_double_free(allocator, arena_model):
     model.check_malloc(1, a.malloc(1))
 
 
-def test_free_of_an_address_reused_by_smaller_blocks(allocator, arena_model):
+def test_free_of_an_address_reused_by_smaller_blocks(check):
     """A block freed and its bytes handed out again: only the new blocks' starts may be freed, once."""
-    a = allocator(9)
-    model = arena_model(9)
+    a = check.allocator(9)
+    model = check.model(9)
     model.check_malloc(9, a.malloc(9))
     model.check_free(0, a.free(0))
     for n in (3, 2, 3):

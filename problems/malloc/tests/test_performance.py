@@ -8,11 +8,7 @@ no work.
 
 from __future__ import annotations
 
-import pytest
-
-from judge.testing import expect, expect_equal, measure, scaled_limit, too_slow
-
-pytestmark = pytest.mark.group("performance")
+from judge.testing import TimeLimit, expect, expect_equal, reference_time, time_limit, too_slow
 
 ARENA = 10**12
 OPERATIONS = 100_000
@@ -77,8 +73,8 @@ class RoundTrips:
         return min(self.spent / max(self.count, 1), ROUND_TRIP_CAP_S)
 
 
-def test_huge_arena_basics(allocator, arena_model, reference):
-    model = arena_model(ARENA)
+def test_huge_arena_basics(check, reference):
+    model = check.model(ARENA)
     calls = [("malloc", ARENA), ("malloc", 1), ("free", 0), ("malloc", 1), ("malloc", ARENA),
              ("malloc", ARENA - 1), ("malloc", 1), ("malloc", ARENA)]
 
@@ -87,10 +83,10 @@ def test_huge_arena_basics(allocator, arena_model, reference):
         for kind, value in calls:
             getattr(a, kind)(value)
 
-    limit = scaled_limit(measure(on_reference), factor=LIMIT_FACTOR, floor_s=2.0)
-    a = allocator(ARENA)
+    limit = time_limit(on_reference, factor=LIMIT_FACTOR, floor_s=2.0)  # for each call
+    a = check.allocator(ARENA)
     for kind, value in calls:
-        got = a.call(kind, (value,), timeout=limit).value
+        got = limit.call(a, kind, (value,), what=f"Allocator(10**12), {kind}({value})").value
         if kind == "malloc":
             model.check_malloc(value, got)
         else:
@@ -98,19 +94,20 @@ def test_huge_arena_basics(allocator, arena_model, reference):
     expect_equal(len(model.live), 2, input=model.transcript(), what="number of live blocks")
 
 
-def test_100k_mixed_operations(allocator, arena_model, reference, rng):
+def test_100k_mixed_operations(check, reference, rng):
     operations = make_operations(rng)
-    reference_s = measure(run_reference, reference, operations, repeat=2)
-    round_trips = RoundTrips(allocator(0))
+    reference_s = reference_time(run_reference, reference, operations, repeat=2)
+    round_trips = RoundTrips(check.allocator(0))
     for _ in range(300):
         round_trips.sample(timeout=5.0)
     # Per-call timeout: generous on the round trips (the warm-up sample underestimates them); the
     # verdict is decided at the end, with the round trips sampled during the run.
-    call_timeout = scaled_limit(reference_s, LIMIT_FACTOR, floor_s=1.0) + 5 * round_trips.mean_s() * OPERATIONS
+    reference_limit = TimeLimit(reference_s, LIMIT_FACTOR, floor_s=1.0)
+    call_timeout = reference_limit.seconds + 5 * round_trips.mean_s() * OPERATIONS
     round_trips = RoundTrips(round_trips.empty)
 
-    a = allocator(ARENA)
-    model = arena_model(ARENA)
+    a = check.allocator(ARENA)
+    model = check.model(ARENA)
     live: list[int] = []
     calls, spent = 0, 0.0
     for done, (kind, value) in enumerate(operations):
@@ -132,7 +129,7 @@ def test_100k_mixed_operations(allocator, arena_model, reference, rng):
         calls += 1
         spent += result.elapsed_s
     transport_s = round_trips.mean_s() * calls
-    limit = scaled_limit(reference_s, LIMIT_FACTOR, floor_s=1.0) + TRANSPORT_MARGIN * transport_s
+    limit = reference_limit.seconds + TRANSPORT_MARGIN * transport_s
     if spent > limit:
         too_slow(
             f"{calls} calls took {spent:.2f} s, over the limit of {limit:.2f} s ({LIMIT_FACTOR:g} x the "

@@ -7,7 +7,6 @@ Small arenas make the arena fill up, fragment and coalesce often.
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import seed as hypothesis_seed
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -15,8 +14,6 @@ from hypothesis.errors import FlakyStrategyDefinition
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
 from judge.testing import fail
-
-pytestmark = pytest.mark.group("stateful")
 
 STEPS = 40  # calls per generated sequence
 
@@ -137,9 +134,9 @@ def recording(arena_model, failures: list):
     return RecordingModel
 
 
-def test_random_call_sequences(allocator, arena_model, run_seed, group_settings):
+def test_random_call_sequences(check, run_seed, group_settings):
     failures: list[tuple[str, str]] = []
-    machine = make_machine(allocator, recording(arena_model, failures))
+    machine = make_machine(check.allocator, recording(check.ArenaModel, failures))
     hypothesis_seed(run_seed)(machine)
     try:
         # group_settings: the harness' grading settings of this group (max_examples, no deadline, ...)

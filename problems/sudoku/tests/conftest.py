@@ -10,17 +10,15 @@ three ways:
 * clue removal from a full grid, in a drawn order, keeping a clue whenever removing it would allow a
   second solution; uniqueness is decided by the independent counting solver below, not the reference.
 
-Helpers reach the test files through the ``kit`` fixture (test files are imported with
+Helpers reach the test files through the ``check`` fixture (test files are imported with
 ``--import-mode=importlib``, so they cannot import this module by name).
 """
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
-from judge.testing import expect, fail, measure, scaled_limit
+from judge.testing import Check, expect, fail, timed_call
 
 ENTRY = "solve_sudoku"
 DIGITS = "123456789"
@@ -267,15 +265,21 @@ def _reference_call(reference, board):
         return None
 
 
-def time_limit(reference, board: list[str]) -> float:
-    """The per-call limit for `board`: a multiple of the reference's best time on it, with a floor."""
-    return scaled_limit(measure(_reference_call, reference, board), factor=TIME_FACTOR, floor_s=TIME_FLOOR_S)
+def call_timed(submission, reference, board: list[str], report_args: bool = False):
+    """One call on `board` within TIME_FACTOR times the reference's best time on it, at least TIME_FLOOR_S."""
+    return timed_call(submission, reference, ENTRY, (board,), factor=TIME_FACTOR, floor_s=TIME_FLOOR_S,
+                      what=f"the board {shown_board(board)}", report_args=report_args,
+                      oracle=lambda board: _reference_call(reference, board))
+
+
+def shown_board(board: object) -> str:
+    return "".join(board) if isinstance(board, list) and all(isinstance(row, str) for row in board) else repr(board)
 
 
 def solve(submission, reference, board: list[str], expected: list[str] | None = None) -> list[str]:
     """Run the submission on a solvable `board` within the scaled limit and check the result and the input."""
     original = list(board)
-    res = submission.call(ENTRY, args=(board,), report_args=True, timeout=time_limit(reference, board))
+    res = call_timed(submission, reference, board, report_args=True)
     check_solution(res.value, original, expected)
     expect(res.args_after is not None and res.args_after[0] == original,
            "the input list was modified", input=original, expected=original,
@@ -285,9 +289,9 @@ def solve(submission, reference, board: list[str], expected: list[str] | None = 
 
 def expect_value_error(submission, reference, board: object, why: str) -> None:
     """The submission must raise ValueError (a subclass is fine) for `board`, within the scaled limit."""
-    timeout = time_limit(reference, board) if _well_formed(board) else None
     try:
-        res = submission.call(ENTRY, args=(board,), timeout=timeout)
+        res = call_timed(submission, reference, board) if _well_formed(board) \
+            else submission.call(ENTRY, args=(board,))
     except ValueError:
         return
     fail(f"expected ValueError: {why}", input=board, expected="ValueError", got=res.value)
@@ -298,12 +302,37 @@ def _well_formed(board: object) -> bool:
             and all(isinstance(row, str) and len(row) == 9 and set(row) <= set(DIGITS + EMPTY) for row in board))
 
 
+class SudokuCheck(Check):
+    """``check.solve(board, expected=None)`` and ``check.value_error(board, why)`` with the submission and the
+    reference bound, plus the shared data and builders (``check.HARD``, ``check.transform``, ``check.carve``...)."""
+
+    entry = ENTRY
+    DIGITS, EMPTY, SEVENTEEN_CLUE, HARD = DIGITS, EMPTY, SEVENTEEN_CLUE, HARD
+    EXAMPLE_PUZZLE, EXAMPLE_SOLUTION = EXAMPLE_PUZZLE, EXAMPLE_SOLUTION
+    rows, clues, transform = staticmethod(rows), staticmethod(clues), staticmethod(transform)
+    line_order, random_symmetry = staticmethod(line_order), staticmethod(random_symmetry)
+    count_solutions, carve = staticmethod(count_solutions), staticmethod(carve)
+    check_solution = staticmethod(check_solution)
+
+    def solve(self, board: list[str], expected: list[str] | None = None) -> list[str]:
+        return solve(self.submission, self.reference, board, expected)
+
+    def solve_sudoku(self, board: list[str]) -> list[str]:
+        """A solvable board whose only solution is the reference's (the statement's examples)."""
+        return self.solve(board, _reference_call(self.reference, list(board)))
+
+    __call__ = solve_sudoku
+
+    def value_error(self, board: object, why: str) -> None:
+        expect_value_error(self.submission, self.reference, board, why)
+
+    def raises(self, kind: type[BaseException], entry: str, *args: object, **kwargs: object) -> None:
+        self.value_error(args[0], "as the statement's example says")
+
+    def call_timed(self, board: list[str], report_args: bool = False):
+        return call_timed(self.submission, self.reference, board, report_args)
+
+
 @pytest.fixture
-def kit() -> SimpleNamespace:
-    return SimpleNamespace(
-        ENTRY=ENTRY, DIGITS=DIGITS, EMPTY=EMPTY, SEVENTEEN_CLUE=SEVENTEEN_CLUE, HARD=HARD,
-        EXAMPLE_PUZZLE=EXAMPLE_PUZZLE, EXAMPLE_SOLUTION=EXAMPLE_SOLUTION,
-        rows=rows, clues=clues, transform=transform, line_order=line_order, random_symmetry=random_symmetry,
-        count_solutions=count_solutions, carve=carve, check_solution=check_solution,
-        time_limit=time_limit, solve=solve, expect_value_error=expect_value_error,
-    )
+def check(submission, reference) -> SudokuCheck:
+    return SudokuCheck(submission, reference)

@@ -13,13 +13,11 @@ magnitude of the expected array when that exceeds 1.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import numpy as np
 import pytest
 
 from judge.numeric import ATOL, RTOL, check_plain_cache, expect_allclose, expect_unchanged
-from judge.testing import expect, fail
+from judge.testing import Check, expect, fail
 
 FORWARD = "two_layer_forward"
 BACKWARD = "two_layer_backward"
@@ -46,35 +44,46 @@ def _inputs(X, W1, b1, W2, b2) -> dict:
     return {"X": X, "W1": W1, "b1": b1, "W2": W2, "b2": b2}
 
 
-def forward(submission, X, W1, b1, W2, b2, *, check_args: bool = True, timeout: float | None = None):
+def forward(submission, X, W1, b1, W2, b2, *, check_args: bool = True):
     """Call the submission's forward pass; check the result's structure, the cache and the arguments."""
-    args = (X, W1, b1, W2, b2)
+    res = submission.call(FORWARD, args=(X, W1, b1, W2, b2), report_args=check_args)
+    scores, cache = forward_result(res, (X, W1, b1, W2, b2))
+    return scores, cache, res
+
+
+def forward_result(res, args: tuple) -> tuple:
+    """The checks of a forward call already made: (scores, cache), the cache plain data, the arguments unchanged
+    (when the call reported them)."""
     shown = _inputs(*args)
-    res = submission.call(FORWARD, args=args, report_args=check_args, timeout=timeout)
     out = res.value
     expect(isinstance(out, (tuple, list)) and len(out) == 2,
            f"two_layer_forward must return (scores, cache), got {_kind(out)}"
            + (f" of length {len(out)}" if isinstance(out, (tuple, list)) else ""), input=shown)
     scores, cache = out
     check_plain_cache(cache, input=shown)
-    if check_args:
+    if res.args_after is not None:
         for name, before, after in zip(PARAMS, args, res.args_after, strict=True):
             expect_unchanged(before, after, what=f"argument {name} (two_layer_forward)")
-    return scores, cache, res
+    return scores, cache
 
 
-def backward(submission, dscores, cache, *, check_args: bool = True, timeout: float | None = None,
-             shown: object = None):
+def backward(submission, dscores, cache, *, check_args: bool = True, shown: object = None):
     """Call the submission's backward pass with its own cache; check structure and arguments."""
-    res = submission.call(BACKWARD, args=(dscores, cache), report_args=check_args, timeout=timeout)
+    res = submission.call(BACKWARD, args=(dscores, cache), report_args=check_args)
+    return backward_result(res, dscores, cache, shown=shown), res
+
+
+def backward_result(res, dscores, cache, *, shown: object = None) -> tuple:
+    """The checks of a backward call already made: five gradients, dscores and the cache unchanged (when the call
+    reported its arguments)."""
     grads = res.value
     expect(isinstance(grads, (tuple, list)) and len(grads) == 5,
            f"two_layer_backward must return (dX, dW1, db1, dW2, db2), got {_kind(grads)}"
            + (f" of length {len(grads)}" if isinstance(grads, (tuple, list)) else ""), input=shown)
-    if check_args:
+    if res.args_after is not None:
         expect_unchanged(dscores, res.args_after[0], what="argument dscores (two_layer_backward)")
         expect_unchanged(cache, res.args_after[1], what="cache")
-    return tuple(grads), res
+    return tuple(grads)
 
 
 def check_network(submission, reference, X, W1, b1, W2, b2, dscores) -> tuple:
@@ -126,9 +135,52 @@ def np_rng(rng) -> np.random.Generator:
     return np.random.default_rng(rng.getrandbits(64))
 
 
-@pytest.fixture(scope="session")
-def net():
-    """The checks, for tests: net.check(submission, reference, X, W1, b1, W2, b2, dscores), ..."""
-    return SimpleNamespace(check=check_network, forward=forward, backward=backward, close=close,
-                           integer_zero=integer_relu_zero_case,
-                           gaussian=gaussian_case, np_rng=np_rng, GRADS=GRADS, PARAMS=PARAMS)
+def _close_enough(got: object, expected: np.ndarray) -> bool:
+    try:
+        close(got, expected, what="")
+    except AssertionError:
+        return False
+    return True
+
+
+class NetCheck(Check):
+    """``check(X, W1, b1, W2, b2, dscores)``: the full check against the reference (returns the gradients);
+    ``check.forward``, ``check.backward``, ``check.close`` and the data builders (``check.gaussian``, ...)."""
+
+    entry = FORWARD
+    GRADS, PARAMS = GRADS, PARAMS
+    close, np_rng = staticmethod(close), staticmethod(np_rng)
+    integer_zero, gaussian = staticmethod(integer_relu_zero_case), staticmethod(gaussian_case)
+    forward_result, backward_result = staticmethod(forward_result), staticmethod(backward_result)
+
+    def __call__(self, X, W1, b1, W2, b2, dscores) -> tuple:
+        return check_network(self.submission, self.reference, X, W1, b1, W2, b2, dscores)
+
+    def forward(self, X, W1, b1, W2, b2, *, check_args: bool = True):
+        return forward(self.submission, X, W1, b1, W2, b2, check_args=check_args)
+
+    def backward(self, dscores, cache, *, check_args: bool = True, shown: object = None):
+        return backward(self.submission, dscores, cache, check_args=check_args, shown=shown)
+
+    # the statement's examples: each pass judged on its own (the backward pass gets the submission's cache)
+    def two_layer_forward(self, X, W1, b1, W2, b2) -> tuple:
+        scores, cache, _ = self.forward(X, W1, b1, W2, b2)
+        close(scores, self.reference.two_layer_forward(X, W1, b1, W2, b2)[0], what="scores", input=_inputs(
+            X, W1, b1, W2, b2))
+        return scores, cache
+
+    def two_layer_backward(self, dscores, cache) -> tuple:
+        grads, _ = self.backward(dscores, cache, shown={"dscores": dscores})
+        return grads
+
+    def same(self, got: object, expected: object) -> bool:
+        """Arrays close as `close` says (float64), or a dict of them name by name."""
+        if isinstance(expected, dict):
+            return isinstance(got, dict) and got.keys() == expected.keys() \
+                and all(self.same(got[k], expected[k]) for k in expected)
+        return _close_enough(got, expected)
+
+
+@pytest.fixture
+def check(submission, reference) -> NetCheck:
+    return NetCheck(submission, reference)

@@ -9,8 +9,6 @@ import pytest
 
 from judge.testing import expect
 
-pytestmark = pytest.mark.group("edge-cases")
-
 SHAPES = [
     (1, 1, 1, 1), (1, 5, 3, 2), (4, 1, 3, 2), (4, 3, 1, 2), (4, 3, 2, 1),
     (6, 9, 2, 3), (6, 2, 9, 3), (3, 8, 8, 8), (1, 1, 7, 1),
@@ -18,21 +16,21 @@ SHAPES = [
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: "x".join(map(str, s)))
-def test_shapes(submission, reference, net, rng, shape):
+def test_shapes(check, rng, shape):
     """N=1, D=1, H=1, C=1, non-square W1 (both ways) and square ones."""
-    gen = net.np_rng(rng)
+    gen = check.np_rng(rng)
     for _ in range(3):
-        net.check(submission, reference, *net.gaussian(gen, *shape))
-    grads = net.check(submission, reference, *net.integer_zero(gen, *shape))
+        check(*check.gaussian(gen, *shape))
+    grads = check(*check.integer_zero(gen, *shape))
     n, d, h, c = shape
-    for name, got, want in zip(net.GRADS, grads, [(n, d), (d, h), (h,), (h, c), (c,)], strict=True):
+    for name, got, want in zip(check.GRADS, grads, [(n, d), (d, h), (h,), (h, c), (c,)], strict=True):
         expect(got.shape == want, f"{name} must have shape {want}, got {got.shape}")
 
 
-def _discriminating_zero_case(net, gen, shape):
+def _discriminating_zero_case(check, gen, shape):
     """Integer data with pre-activations exactly 0 where a gradient would flow if ReLU'(0) were 1."""
     while True:
-        X, W1, b1, W2, b2, dscores = net.integer_zero(gen, *shape)
+        X, W1, b1, W2, b2, dscores = check.integer_zero(gen, *shape)
         pre = X @ W1 + b1
         dhidden = dscores @ W2.T
         if np.any((pre == 0) & (dhidden != 0)):
@@ -41,12 +39,12 @@ def _discriminating_zero_case(net, gen, shape):
 
 @pytest.mark.parametrize("shape", [(8, 5, 6, 3), (3, 4, 4, 2), (1, 3, 5, 2), (10, 2, 3, 4)],
                          ids=lambda s: "x".join(map(str, s)))
-def test_relu_gradient_at_exact_zero_is_zero(submission, reference, net, rng, shape):
-    gen = net.np_rng(rng)
+def test_relu_gradient_at_exact_zero_is_zero(check, rng, shape):
+    gen = check.np_rng(rng)
     for _ in range(3):
-        case = _discriminating_zero_case(net, gen, shape)
+        case = _discriminating_zero_case(check, gen, shape)
         X, W1, b1, W2, _, dscores = case
-        grads = net.check(submission, reference, *case)
+        grads = check(*case)
         pre = X @ W1 + b1
         got_db1 = grads[2]
         expected_db1 = np.sum(np.where(pre > 0, dscores @ W2.T, 0.0), axis=0)
@@ -55,83 +53,83 @@ def test_relu_gradient_at_exact_zero_is_zero(submission, reference, net, rng, sh
                expected=expected_db1, got=got_db1)
 
 
-def test_all_units_dead(submission, reference, net, rng):
-    gen = net.np_rng(rng)
-    X, W1, b1, W2, b2, dscores = net.gaussian(gen, 5, 4, 6, 3)
+def test_all_units_dead(check, rng):
+    gen = check.np_rng(rng)
+    X, W1, b1, W2, b2, dscores = check.gaussian(gen, 5, 4, 6, 3)
     b1 = -100.0 - np.abs(X) .sum() * np.abs(W1).max() * np.ones(6)
-    grads = net.check(submission, reference, X, W1, b1, W2, b2, dscores)
+    grads = check(X, W1, b1, W2, b2, dscores)
     for name, got in zip(("dX", "dW1", "db1", "dW2"), grads[:4], strict=True):
         expect(not np.any(got), f"{name} must be all zeros when every hidden unit is dead", got=got)
 
 
-def test_all_units_active(submission, reference, net, rng):
-    gen = net.np_rng(rng)
-    X, W1, b1, W2, b2, dscores = net.gaussian(gen, 6, 4, 5, 3)
+def test_all_units_active(check, rng):
+    gen = check.np_rng(rng)
+    X, W1, b1, W2, b2, dscores = check.gaussian(gen, 6, 4, 5, 3)
     b1 = 100.0 + np.abs(X).sum() * np.abs(W1).max() * np.ones(5)
-    net.check(submission, reference, X, W1, b1, W2, b2, dscores)
+    check(X, W1, b1, W2, b2, dscores)
 
 
 @pytest.mark.parametrize("scale", [1e3, 1e6, 1e-6], ids=["1e3", "1e6", "1e-6"])
-def test_magnitudes(submission, reference, net, rng, scale):
-    gen = net.np_rng(rng)
+def test_magnitudes(check, rng, scale):
+    gen = check.np_rng(rng)
     for _ in range(3):
-        net.check(submission, reference, *net.gaussian(gen, 7, 5, 6, 4, scale=scale))
+        check(*check.gaussian(gen, 7, 5, 6, 4, scale=scale))
 
 
-def test_zero_upstream_gradient(submission, reference, net, rng):
-    gen = net.np_rng(rng)
-    X, W1, b1, W2, b2, dscores = net.gaussian(gen, 4, 3, 5, 2)
-    grads = net.check(submission, reference, X, W1, b1, W2, b2, np.zeros_like(dscores))
-    for name, got in zip(net.GRADS, grads, strict=True):
+def test_zero_upstream_gradient(check, rng):
+    gen = check.np_rng(rng)
+    X, W1, b1, W2, b2, dscores = check.gaussian(gen, 4, 3, 5, 2)
+    grads = check(X, W1, b1, W2, b2, np.zeros_like(dscores))
+    for name, got in zip(check.GRADS, grads, strict=True):
         expect(not np.any(got), f"{name} must be all zeros when dscores is all zeros", got=got)
 
 
-def test_duplicate_samples(submission, reference, net, rng):
-    gen = net.np_rng(rng)
-    X, W1, b1, W2, b2, dscores = net.gaussian(gen, 1, 4, 5, 3)
+def test_duplicate_samples(check, rng):
+    gen = check.np_rng(rng)
+    X, W1, b1, W2, b2, dscores = check.gaussian(gen, 1, 4, 5, 3)
     X = np.repeat(X, 6, axis=0)
     dscores = np.repeat(dscores, 6, axis=0)
-    net.check(submission, reference, X, W1, b1, W2, b2, dscores)
-    net.check(submission, reference, *net.integer_zero(gen, 1, 4, 5, 3))
+    check(X, W1, b1, W2, b2, dscores)
+    check(*check.integer_zero(gen, 1, 4, 5, 3))
 
 
-def test_backward_twice_with_the_same_cache(submission, reference, net, rng):
+def test_backward_twice_with_the_same_cache(reference, check, rng):
     """The cache is data: a second backward pass with it (other dscores) gives that pass's gradients, and a
     third with the first dscores gives the first pass's gradients again. Each pass leaves the cache as it was
-    (net.backward compares the cache the worker reports after the call with the one the judge holds)."""
-    gen = net.np_rng(rng)
-    X, W1, b1, W2, b2, dscores = net.integer_zero(gen, 6, 4, 5, 3)
+    (check.backward compares the cache the worker reports after the call with the one the judge holds)."""
+    gen = check.np_rng(rng)
+    X, W1, b1, W2, b2, dscores = check.integer_zero(gen, 6, 4, 5, 3)
     other = gen.standard_normal(dscores.shape)
     _, ref_cache = reference.two_layer_forward(X, W1, b1, W2, b2)
-    _, cache, _ = net.forward(submission, X, W1, b1, W2, b2)
+    _, cache, _ = check.forward(X, W1, b1, W2, b2)
     passes = []
     for upstream in (dscores, other, dscores):
-        grads, _ = net.backward(submission, upstream, cache)
-        for name, got, want in zip(net.GRADS, grads, reference.two_layer_backward(upstream, ref_cache), strict=True):
-            net.close(got, want, what=f"{name} (backward pass reusing one cache)")
+        grads, _ = check.backward(upstream, cache)
+        for name, got, want in zip(check.GRADS, grads, reference.two_layer_backward(upstream, ref_cache), strict=True):
+            check.close(got, want, what=f"{name} (backward pass reusing one cache)")
         passes.append(grads)
-    for name, first, again in zip(net.GRADS, passes[0], passes[2], strict=True):
-        net.close(again, first, what=f"{name} (the same dscores and cache again: must equal the first pass)")
+    for name, first, again in zip(check.GRADS, passes[0], passes[2], strict=True):
+        check.close(again, first, what=f"{name} (the same dscores and cache again: must equal the first pass)")
 
 
-def test_backward_works_from_its_cache_alone(submission, reference, net, rng):
+def test_backward_works_from_its_cache_alone(reference, check, rng):
     """Two forward passes on networks of one shape, then their backward passes in the other order: each
     backward pass must use the cache it is given, not what the last forward pass left behind (a global)."""
-    gen = net.np_rng(rng)
-    first, second = net.gaussian(gen, 4, 3, 5, 2), net.gaussian(gen, 4, 3, 5, 2)
-    caches = [net.forward(submission, *case[:5])[1] for case in (first, second)]
+    gen = check.np_rng(rng)
+    first, second = check.gaussian(gen, 4, 3, 5, 2), check.gaussian(gen, 4, 3, 5, 2)
+    caches = [check.forward(*case[:5])[1] for case in (first, second)]
     for case, cache in ((second, caches[1]), (first, caches[0])):
         *params, dscores = case
-        grads, _ = net.backward(submission, dscores, cache)
+        grads, _ = check.backward(dscores, cache)
         expected = reference.two_layer_backward(dscores, reference.two_layer_forward(*params)[1])
-        for name, got, want in zip(net.GRADS, grads, expected, strict=True):
-            net.close(got, want, what=f"{name} (backward pass given an earlier forward pass's cache)")
+        for name, got, want in zip(check.GRADS, grads, expected, strict=True):
+            check.close(got, want, what=f"{name} (backward pass given an earlier forward pass's cache)")
 
 
-def test_forward_twice_gives_the_same_scores(submission, reference, net, rng):
-    gen = net.np_rng(rng)
-    X, W1, b1, W2, b2, _ = net.gaussian(gen, 5, 4, 3, 2)
-    first, _, _ = net.forward(submission, X, W1, b1, W2, b2)
-    second, _, _ = net.forward(submission, X, W1, b1, W2, b2)
-    net.close(second, reference.two_layer_forward(X, W1, b1, W2, b2)[0], what="scores (second call)")
-    net.close(first, second, what="scores (first call vs second)")
+def test_forward_twice_gives_the_same_scores(reference, check, rng):
+    gen = check.np_rng(rng)
+    X, W1, b1, W2, b2, _ = check.gaussian(gen, 5, 4, 3, 2)
+    first, _, _ = check.forward(X, W1, b1, W2, b2)
+    second, _, _ = check.forward(X, W1, b1, W2, b2)
+    check.close(second, reference.two_layer_forward(X, W1, b1, W2, b2)[0], what="scores (second call)")
+    check.close(first, second, what="scores (first call vs second)")

@@ -13,16 +13,14 @@ import pytest
 
 from judge.numeric import expect_gradient, numerical_gradient
 
-pytestmark = pytest.mark.group("gradients")
-
 THRESHOLD = 1e-6
 ATOL = 1e-8
 MARGIN = 0.05
 
 
-def away_from_kinks(net, gen, n, d, h, c):
+def away_from_kinks(check, gen, n, d, h, c):
     while True:
-        case = net.gaussian(gen, n, d, h, c)
+        case = check.gaussian(gen, n, d, h, c)
         X, W1, b1 = case[:3]
         if np.min(np.abs(X @ W1 + b1)) > MARGIN:
             return case
@@ -43,28 +41,28 @@ SHAPES = [(3, 4, 5, 3), (1, 6, 4, 2), (4, 5, 1, 3), (2, 7, 3, 1), (5, 3, 6, 4), 
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: "x".join(map(str, s)))
-def test_gradients_match_finite_differences(submission, reference, net, rng, shape):
-    gen = net.np_rng(rng)
+def test_gradients_match_finite_differences(reference, check, rng, shape):
+    gen = check.np_rng(rng)
     for _ in range(2):
-        *params, dscores = away_from_kinks(net, gen, *shape)
-        _, cache, _ = net.forward(submission, *params)
-        grads, _ = net.backward(submission, dscores, cache)
+        *params, dscores = away_from_kinks(check, gen, *shape)
+        _, cache, _ = check.forward(*params)
+        grads, _ = check.backward(dscores, cache)
         numeric = numeric_grads(lambda *a: reference.two_layer_forward(*a)[0], params, dscores)
-        for name, got, num in zip(net.GRADS, grads, numeric, strict=True):
+        for name, got, num in zip(check.GRADS, grads, numeric, strict=True):
             expect_gradient(got, num, threshold=THRESHOLD, atol=ATOL, what=name)
 
 
-def test_gradients_of_own_forward(submission, net, rng):
+def test_gradients_of_own_forward(submission, check, rng):
     """Finite differences of the submission's forward pass agree with its backward pass."""
-    gen = net.np_rng(rng)
-    *params, dscores = away_from_kinks(net, gen, 2, 3, 4, 2)
-    _, cache, _ = net.forward(submission, *params)
-    grads, _ = net.backward(submission, dscores, cache)
+    gen = check.np_rng(rng)
+    *params, dscores = away_from_kinks(check, gen, 2, 3, 4, 2)
+    _, cache, _ = check.forward(*params)
+    grads, _ = check.backward(dscores, cache)
 
     def own_forward(*args):
         out = submission.two_layer_forward(*args)
         return np.asarray(out[0], dtype=np.float64)
 
     numeric = numeric_grads(own_forward, params, dscores)
-    for name, got, num in zip(net.GRADS, grads, numeric, strict=True):
+    for name, got, num in zip(check.GRADS, grads, numeric, strict=True):
         expect_gradient(got, num, threshold=THRESHOLD, atol=ATOL, what=f"{name} (of your own forward)")

@@ -14,8 +14,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-pytestmark = pytest.mark.group("properties")
-
 EIGHTHS = st.integers(-40, 40).map(lambda k: k / 8)
 
 
@@ -34,21 +32,21 @@ def networks(draw, max_side: int = 7):
 
 
 @given(case=networks())
-def test_exact_networks(submission, reference, net, case):
-    net.check(submission, reference, *case)
+def test_exact_networks(check, case):
+    check(*case)
 
 
 @pytest.mark.parametrize("shape", [(20, 13, 9, 4), (9, 30, 17, 6), (64, 16, 32, 10), (5, 5, 5, 5)],
                          ids=lambda s: "x".join(map(str, s)))
-def test_gaussian_networks(submission, reference, net, rng, shape):
-    gen = net.np_rng(rng)
+def test_gaussian_networks(check, rng, shape):
+    gen = check.np_rng(rng)
     for _ in range(5):
-        net.check(submission, reference, *net.gaussian(gen, *shape))
+        check(*check.gaussian(gen, *shape))
 
 
 @pytest.mark.parametrize("shape", [(12, 6, 8, 3), (7, 9, 4, 5), (30, 4, 4, 2)],
                          ids=lambda s: "x".join(map(str, s)))
-def test_integer_data_with_zero_pre_activations(submission, reference, net, rng, shape):
-    gen = net.np_rng(rng)
+def test_integer_data_with_zero_pre_activations(check, rng, shape):
+    gen = check.np_rng(rng)
     for _ in range(5):
-        net.check(submission, reference, *net.integer_zero(gen, *shape))
+        check(*check.integer_zero(gen, *shape))
