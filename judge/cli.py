@@ -11,6 +11,7 @@ import click
 
 from judge import __version__
 from judge.clikit import UserError, problem_or_exit, sandbox_option
+from judge.examples import shown_statement
 from judge.problems import Problem, all_problems
 from judge.reports.text import format_group_line, format_report
 from judge.sandbox import SandboxUnavailable, fallback_note, get_sandbox
@@ -62,7 +63,7 @@ def list_problems(as_json: bool) -> None:
 def show(problem_id: str) -> None:
     """Show the statement of problem ID, with its public examples."""
     problem = _problem(problem_id)
-    click.echo(problem.statement().rstrip())
+    click.echo(shown_statement(problem).rstrip())
     click.echo()
     click.echo(f"Entry points: {', '.join(problem.entry_points)}   (module {problem.module}.py)")
     if problem.forbidden:

@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import ast
 import builtins
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 
 EXAMPLES_FILE = "examples.toml"
 BEGIN = "<!-- examples: generated from examples.toml by `python -m judge.examples --write`; edit that file -->"
@@ -280,6 +284,19 @@ def render_examples(examples: tuple[Example, ...], heading: str = "###") -> str:
     return "\n\n".join(parts)
 
 
+def examples_text(examples: tuple[Example, ...]) -> str:
+    """The examples as plain text (the stub's docstring): each one's code indented under "Example N:"."""
+    parts = [ARRAYS_NOTE] if any(e.arrays for e in examples) else []
+    for number, example in enumerate(examples, 1):
+        code = render_example(dataclasses.replace(example, explanation="")).split("\n")[1:-1]
+        text = f"Example {number}" + (f" ({example.name})" if example.name else "") + ":\n\n"
+        text += "\n".join(f"    {line}".rstrip() for line in code)
+        if example.explanation.strip():
+            text += "\n\n" + example.explanation.strip()
+        parts.append(text)
+    return "\n\n".join(parts)
+
+
 def with_examples(statement: str, examples: tuple[Example, ...]) -> str:
     """The statement with its generated section (between BEGIN and END) rendered from `examples`."""
     if BEGIN not in statement or END not in statement.split(BEGIN, 1)[1]:
@@ -288,6 +305,18 @@ def with_examples(statement: str, examples: tuple[Example, ...]) -> str:
     head, rest = statement.split(BEGIN, 1)
     tail = rest.split(END, 1)[1]
     return f"{head}{BEGIN}\n\n{render_examples(examples)}\n\n{END}{tail}"
+
+
+def shown_statement(problem: Any) -> str:
+    """The statement as `judge show` prints it: its examples section rendered from examples.toml as it is now (the
+    statement unchanged when it has no examples data or no section for it, or the data is not valid)."""
+    statement = problem.statement()
+    try:
+        examples = load_examples(problem)
+        statement = with_examples(statement, examples) if examples else statement
+    except ExampleError:
+        pass
+    return statement.replace(f"{BEGIN}\n\n", "").replace(f"\n\n{END}", "")
 
 
 def stale_statement(problem: Any) -> str | None:

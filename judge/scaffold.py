@@ -9,6 +9,7 @@ from __future__ import annotations
 import keyword
 from pathlib import Path
 
+from judge.examples import EXAMPLES_FILE, parse_examples, tomllib, with_examples
 from judge.problems import (
     DIFFICULTIES,
     ID_PATTERN,
@@ -23,8 +24,8 @@ from judge.templating import environment
 FILES = {
     "problem.toml.j2": "problems/{id}/problem.toml",
     "statement.md.j2": "problems/{id}/statement.md",
+    "examples.toml.j2": "problems/{id}/examples.toml",
     "tests/conftest.py.j2": "problems/{id}/tests/conftest.py",
-    "tests/test_examples.py.j2": "problems/{id}/tests/test_examples.py",
     "tests/test_properties.py.j2": "problems/{id}/tests/test_properties.py",
     "tests/test_edge_cases.py.j2": "problems/{id}/tests/test_edge_cases.py",
     "tests/test_performance.py.j2": "problems/{id}/tests/test_performance.py",
@@ -87,10 +88,14 @@ def scaffold(problem_id: str, root: Path, *, title: str | None = None, difficult
     env = environment()
     values = {"id": problem_id, "module": module, "entry": entry, "difficulty": difficulty,
               "title": title or _title(problem_id)}
-    rendered = []  # all rendered before anything is written
+    rendered = {}  # all rendered before anything is written
     for template, target in FILES.items():
         path = root / target.format(id=problem_id, module=module)
-        rendered.append((path, env.get_template(f"new/{template}").render(values)))
+        rendered[path] = env.get_template(f"new/{template}").render(values)
+    folder = root / "problems" / problem_id
+    examples = parse_examples(tomllib.loads(rendered[folder / EXAMPLES_FILE]), (entry,))
+    rendered[folder / "statement.md"] = with_examples(rendered[folder / "statement.md"], examples)
+    rendered = list(rendered.items())
     for path, text in rendered:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -106,7 +111,8 @@ def next_steps(problem_id: str, root: Path) -> str:
         "Next:",
         f"  1. write the statement      {folder / 'statement.md'}",
         f"  2. write the reference      {root / 'solutions' / f'{module}.py'}",
-        f"  3. adapt the hidden tests   {folder / 'tests'} (examples, input strategies, corner cases, sizes)",
-        f"  4. add known submissions    {folder / KNOWN_DIR} (>=1 correct, >=6 wrong, see README.md)",
-        f"  5. check it all             {env_hint}judge verify {problem_id}",
+        f"  3. write the examples       {folder / EXAMPLES_FILE} (then: python -m judge.examples --write {problem_id})",
+        f"  4. adapt the hidden tests   {folder / 'tests'} (the check fixture, input strategies, corner cases, sizes)",
+        f"  5. add known submissions    {folder / KNOWN_DIR} (>=1 correct, >=6 wrong, see README.md)",
+        f"  6. check it all             {env_hint}judge verify {problem_id}",
     ])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import copy
 
+from judge.examples import examples_text, load_examples
 from judge.problems import Problem
 from judge.templating import environment
 
@@ -86,6 +87,11 @@ def _summary(problem: Problem) -> str:
     return ""
 
 
+def _docstring_safe(text: str) -> str:
+    """Text that stays inside a triple-quoted docstring as written."""
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
 def render_stub(problem: Problem) -> str:
     template = environment().get_template("stub.py.j2")
     imports, blocks = stub_parts(problem.reference_path.read_text(encoding="utf-8"), problem.entry_points)
@@ -97,6 +103,7 @@ def render_stub(problem: Problem) -> str:
         entry_points=problem.entry_points,
         forbidden=problem.forbidden,
         summary=_summary(problem),
+        examples=_docstring_safe(examples_text(load_examples(problem))),
         imports=imports,
         blocks=blocks,
     )

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from judge.examples import EXAMPLES_FILE, ExampleError, load_examples, stale_statement
 from judge.grading.pool import JudgeTask, judge_all
 from judge.problems import (
     Problem,
@@ -26,8 +27,10 @@ from judge.problems import (
     schema_errors,
 )
 from judge.reports.text import format_report
+from judge.runner import load_reference
 from judge.staticcheck import check_source
 from judge.stubs import StubError, render_stub
+from judge.testing import example_disagreement
 from judge.verdict import Report, Verdict
 
 EXPECT = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$", re.MULTILINE)
@@ -165,6 +168,23 @@ def reference_errors(problem: Problem) -> list[str]:
     return [f"the reference defines no {name!r}" for name in problem.entry_points if name not in defined]
 
 
+def examples_errors(problem: Problem, *, reference_ok: bool) -> list[str]:
+    """What is wrong with examples.toml: not valid, the statement's section stale, or the reference answering an
+    example otherwise (the examples group would give every submission an internal error)."""
+    try:
+        examples = load_examples(problem)
+    except ExampleError as exc:
+        return [str(exc)]
+    errors = [why] if (why := stale_statement(problem)) is not None else []
+    if reference_ok:
+        try:
+            reference = load_reference(problem)
+            errors += [why for example in examples if (why := example_disagreement(example, reference)) is not None]
+        except Exception as exc:
+            errors.append(f"the reference fails on the examples: {type(exc).__name__}: {exc}")
+    return errors
+
+
 def check_stub(problem: Problem) -> tuple[str | None, list[str]]:
     """(the stub's source or None, what is wrong with it): rendered from the reference as it is now, it must keep
     the reference's signatures, raise in every body and pass the static check every submission goes through."""
@@ -256,9 +276,13 @@ def plan_problem(problem_id: str, folder: Path, settings: Settings) -> Plan:
     if not list(problem.tests_dir.glob("test_*.py")):
         folder_errors.append("tests/ holds no test_*.py")
     rows = [_check(problem_id, "problem folder", "valid", folder_errors)]
-    example_error = statement_examples_error(problem.statement()) if problem.statement_path.is_file() else None
-    rows.append(_check(problem_id, "statement examples", "present", [example_error] if example_error else []))
     ref_errors = reference_errors(problem)
+    if (problem.folder / EXAMPLES_FILE).is_file():
+        rows.append(_check(problem_id, "examples data", "valid, in the statement, the reference's answers",
+                           examples_errors(problem, reference_ok=not ref_errors), good="agree"))
+    else:  # a problem that keeps its examples in statement.md and its own test_examples.py
+        example_error = statement_examples_error(problem.statement()) if problem.statement_path.is_file() else None
+        rows.append(_check(problem_id, "statement examples", "present", [example_error] if example_error else []))
     rows.append(_check(problem_id, "reference entry points", ", ".join(problem.entry_points), ref_errors,
                        good="all defined"))
     stub, stub_problems = check_stub(problem) if not ref_errors else (None, ["no stub without a complete reference"])

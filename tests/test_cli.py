@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO, known_submissions
 
+from judge.examples import load_examples, render_step
+from judge.problems import get_problem
+
 GOLDEN = REPO / "tests" / "golden"
 
 
@@ -38,6 +41,16 @@ def test_show_prints_statement_and_entry_points() -> None:
     result = judge("show", "sorting")
     assert result.returncode == 0
     assert "Entry points: sort" in result.stdout and "Example" in result.stdout
+
+
+@pytest.mark.parametrize("problem_id", ["malloc", "two-layer-net"])
+def test_show_and_the_stub_show_the_same_examples(problem_id: str) -> None:
+    """Both rendered from examples.toml: every line of every example's code is in both."""
+    shown, stub = judge("show", problem_id).stdout, judge("stub", problem_id).stdout
+    assert "<!--" not in shown  # the generated section's markers are the file's, not the reader's
+    code = [line for step in [s for e in load_examples(get_problem(problem_id)) for s in e.steps]
+            for line in render_step(step)]
+    assert code and all(line.strip() in shown and line.strip() in stub for line in code)
 
 
 def test_stub_is_valid_python_with_the_entry_point() -> None:

@@ -10,8 +10,12 @@ from pathlib import Path
 import pytest
 from conftest import REPO, known_submissions
 
+from judge.examples import load_examples, stale_statement
+from judge.harness import group_of_file
 from judge.problems import PROBLEM_POINTS, ProblemError, all_problems, get_problem, load_problem, schema_errors
+from judge.runner import load_reference
 from judge.stubs import render_stub
+from judge.testing import example_disagreement
 from judge.verify import expected_of, name_error
 
 PROBLEMS = sorted(all_problems())
@@ -25,6 +29,26 @@ def test_problem_folder_is_complete(problem_id: str) -> None:
     assert problem.statement_path.is_file() and "Example" in problem.statement()
     assert problem.reference_path.is_file()
     assert list(problem.tests_dir.glob("test_*.py"))
+
+
+@pytest.mark.parametrize("problem_id", PROBLEMS)
+def test_examples_are_data_the_statement_shows_and_the_reference_gives(problem_id: str) -> None:
+    problem = get_problem(problem_id)
+    examples = load_examples(problem)
+    assert examples, "every problem keeps its public examples in examples.toml"
+    assert stale_statement(problem) is None  # else: python -m judge.examples --write <id>
+    reference = load_reference(problem)
+    assert [why for example in examples if (why := example_disagreement(example, reference))] == []
+    assert not (problem.tests_dir / "test_examples.py").exists()  # the harness judges the examples
+
+
+@pytest.mark.parametrize("problem_id", PROBLEMS)
+def test_hidden_tests_take_their_group_from_their_file_name(problem_id: str) -> None:
+    problem = get_problem(problem_id)
+    groups = {g.name for g in problem.groups}
+    for path in problem.tests_dir.glob("test_*.py"):
+        assert group_of_file(path.name) in groups, path.name
+        assert "pytest.mark.group(" not in path.read_text(encoding="utf-8"), f"{path.name}: a redundant marker"
 
 
 @pytest.mark.parametrize("problem_id", PROBLEMS)

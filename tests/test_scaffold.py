@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from judge.cli import main
+from judge.examples import load_examples, stale_statement
 from judge.problems import EXTRA_ROOT_ENV, clear_cache, get_problem, schema_errors
 from judge.scaffold import default_root
 from judge.verify import check_stub, reference_errors, statement_examples_error
@@ -19,6 +20,7 @@ from judge.verify import check_stub, reference_errors, statement_examples_error
 REPO = Path(__file__).resolve().parent.parent
 
 ID = "dedupe-keep-order"
+ENTRY = "dedupe_keep_order"
 REFERENCE = '''"""Reference: the items without repeats, in first-seen order."""
 
 from __future__ import annotations
@@ -72,8 +74,11 @@ def test_new_writes_a_valid_problem(catalog: Path) -> None:
     assert schema_errors(problem.folder) == []
     assert statement_examples_error(problem.statement()) is None
     assert reference_errors(problem) == [] and check_stub(problem)[1] == []
-    tests = {p.name for p in problem.tests_dir.glob("test_*.py")}
-    assert tests == {f"test_{g.name.replace('-', '_')}.py" for g in problem.groups}
+    tests = {p.name for p in problem.tests_dir.glob("test_*.py")}  # one file per group, named after it
+    assert tests == {f"test_{g.name.replace('-', '_')}.py" for g in problem.groups if g.name != "examples"}
+    assert [e.steps[0].source for e in load_examples(problem)] == [f"{ENTRY}([3, 1, 2])", f"{ENTRY}([])"]
+    assert stale_statement(problem) is None  # the statement's examples section is rendered from examples.toml
+    assert "pytestmark" not in "".join(p.read_text(encoding="utf-8") for p in problem.tests_dir.glob("*.py"))
     assert (problem.known_dir / "README.md").is_file() and problem.known_dir == problem.folder / "known"
     assert f"judge verify {ID}" in output
 
