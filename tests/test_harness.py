@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import REPO
 
+from judge.harness import group_of_file
 from judge.problems import load_problem
 from judge.runner import judge_file
 from judge.verdict import Verdict
@@ -67,3 +68,60 @@ def test_same_seed_same_examples() -> None:
     assert first.to_json()["groups"][1]["failing_input"] == second.to_json()["groups"][1]["failing_input"]
     assert first.seed == second.seed == 1234
 
+
+
+TOY_EXAMPLES = '''
+[[examples]]
+call = "add(1, 2)"
+result = "3"
+
+[[examples]]
+name = "negatives"
+call = "add(-1, -2)"
+result = "-3"
+'''
+
+
+def toy_with_examples(root, examples: str = TOY_EXAMPLES):
+    """A problem whose test file carries no marker (its group is its file name) and whose examples are data."""
+    folder = root / "problems" / "toy-ex"
+    (folder / "tests").mkdir(parents=True)
+    (root / "solutions").mkdir()
+    (root / "solutions" / "toy_ex.py").write_text("def add(a, b):\n    return a + b\n", encoding="utf-8")
+    (folder / "problem.toml").write_text(
+        'id = "toy-ex"\ntitle = "Toy"\nmodule = "toy_ex"\nentry_points = ["add"]\n'
+        '[[groups]]\nname = "examples"\npoints = 50\ntime_limit_s = 30\n'
+        '[[groups]]\nname = "basic"\npoints = 50\ntime_limit_s = 30\n', encoding="utf-8")
+    (folder / "statement.md").write_text("# Toy\n\n## Examples\n", encoding="utf-8")
+    (folder / "examples.toml").write_text(examples, encoding="utf-8")
+    (folder / "tests" / "conftest.py").write_text(
+        "import pytest\nfrom judge.testing import Check\n\n\nclass AddCheck(Check):\n    entry = 'add'\n\n\n"
+        "@pytest.fixture\ndef check(submission, reference):\n    return AddCheck(submission, reference)\n",
+        encoding="utf-8")
+    (folder / "tests" / "test_basic.py").write_text("def test_small(check):\n    check(2, 3)\n", encoding="utf-8")
+    return load_problem(folder)
+
+
+def test_groups_come_from_file_names_and_examples_from_data(tmp_path, seed: int) -> None:
+    problem = toy_with_examples(tmp_path)
+    report = judge_file(problem, tmp_path / "solutions" / "toy_ex.py", seed=seed)
+    assert report.verdict is Verdict.ACCEPTED, report.message
+    assert by_name(report)["examples"].tests_run == 2 and by_name(report)["basic"].tests_run == 1
+
+    wrong = judge_file(problem, FIXTURES / "submissions" / "add_wrong_for_negatives.py", seed=seed)
+    examples = by_name(wrong)["examples"]
+    assert examples.verdict is Verdict.WRONG_ANSWER and examples.failure.test == "test_example[negatives]"
+    assert by_name(wrong)["basic"].verdict is Verdict.ACCEPTED
+
+
+def test_examples_the_reference_contradicts_are_a_judge_bug(tmp_path, seed: int) -> None:
+    problem = toy_with_examples(tmp_path, TOY_EXAMPLES.replace('result = "3"', 'result = "4"'))
+    report = judge_file(problem, tmp_path / "solutions" / "toy_ex.py", seed=seed)
+    examples = by_name(report)["examples"]
+    assert examples.verdict is Verdict.INTERNAL_ERROR and "the example says 4" in examples.failure.message
+
+
+@pytest.mark.parametrize(("name", "group"), [("test_edge_cases.py", "edge-cases"), ("test_examples.py", "examples"),
+                                             ("test_x.py", "x"), ("conftest.py", ""), ("helpers.py", "")])
+def test_group_of_a_file(name: str, group: str) -> None:
+    assert group_of_file(name) == group
