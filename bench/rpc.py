@@ -2,8 +2,9 @@
 
     python bench/rpc.py [--calls 2000]
 
-Prints, for each usable backend: time to a ready worker, round trip of a call with a small argument,
-and throughput of a call that returns a 64 MB float64 array given to it (NumPy).
+Prints, for each usable backend: time to a ready worker, round trip of a call with a small argument and
+of one with a 1 MiB float64 array, and throughput of a call that returns a 64 MB array given to it (NumPy).
+`measure` is shared with bench/run.py.
 """
 
 from __future__ import annotations
@@ -19,50 +20,64 @@ REPO = Path(__file__).resolve().parent.parent
 SOURCE = "def echo(x):\n    return x\n"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, default=2000)
-    args = parser.parse_args()
-    sys.path.insert(0, str(REPO))
+def measure(name: str, calls: int = 2000, big_mb: int = 64) -> dict | str:
+    """One backend's figures (ready ms, round trips, transfer), or why it is unavailable."""
     import numpy as np
 
     from judge.sandbox import BACKENDS
     from judge.sandbox.base import WorkerSpec
     from judge.submission import Submission
 
+    backend = BACKENDS[name]()
+    usable, why = backend.available()
+    if not usable:
+        return why
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "echo.py"
         path.write_text(SOURCE)
         spec = WorkerSpec(submission=str(path), module="echo", entry_points=("echo",), preload=("numpy",),
                           memory_mb=2048)
-        big = np.random.default_rng(0).random(8 * 1024 * 1024)
-        print(f"{'backend':<10} {'ready ms':>9} {'round trip us':>14} {'64 MB each way s':>17}")
-        for name, backend_class in BACKENDS.items():
-            backend = backend_class()
-            if not backend.available()[0]:
-                print(f"{name:<10} unavailable: {backend.available()[1]}")
-                continue
-            starts = []
-            for _ in range(5):
-                submission = Submission(backend, spec, 60.0)
-                began = time.perf_counter()
-                submission.start()
-                starts.append(time.perf_counter() - began)
-                submission.close()
+        mib = np.random.default_rng(0).random(1024 * 1024 // 8)
+        big = np.random.default_rng(0).random(big_mb * 1024 * 1024 // 8)
+        starts = []
+        for _ in range(5):
             submission = Submission(backend, spec, 60.0)
+            began = time.perf_counter()
             submission.start()
-            try:
-                for _ in range(200):
-                    submission.echo([1, 2, 3])
-                began = time.perf_counter()
-                for _ in range(args.calls):
-                    submission.echo([1, 2, 3])
-                round_trip = (time.perf_counter() - began) / args.calls
-                transfers = [submission.call("echo", (big,)).elapsed_s for _ in range(3)]
-            finally:
-                submission.close()
-            print(f"{name:<10} {statistics.median(starts) * 1e3:9.1f} {round_trip * 1e6:14.1f} "
-                  f"{min(transfers):17.3f}")
+            starts.append(time.perf_counter() - began)
+            submission.close()
+        submission = Submission(backend, spec, 60.0)
+        submission.start()
+        try:
+            for _ in range(200):
+                submission.echo([1, 2, 3])
+            began = time.perf_counter()
+            for _ in range(calls):
+                submission.echo([1, 2, 3])
+            round_trip = (time.perf_counter() - began) / calls
+            mib_trips = [submission.call("echo", (mib,)).elapsed_s for _ in range(20)]
+            transfers = [submission.call("echo", (big,)).elapsed_s for _ in range(3)]
+        finally:
+            submission.close()
+    return {"ready_ms": statistics.median(starts) * 1e3, "round_trip_us": round_trip * 1e6,
+            "mib_round_trip_ms": statistics.median(mib_trips) * 1e3, "big_each_way_s": min(transfers)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=2000)
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO))
+    from judge.sandbox import BACKENDS
+
+    print(f"{'backend':<10} {'ready ms':>9} {'round trip us':>14} {'1 MiB ms':>9} {'64 MB each way s':>17}")
+    for name in BACKENDS:
+        got = measure(name, args.calls)
+        if isinstance(got, str):
+            print(f"{name:<10} unavailable: {got}")
+            continue
+        print(f"{name:<10} {got['ready_ms']:9.1f} {got['round_trip_us']:14.1f} {got['mib_round_trip_ms']:9.2f} "
+              f"{got['big_each_way_s']:17.3f}")
     return 0
 
 

@@ -61,6 +61,12 @@ def prepare() -> None:
     for name in PRELOAD:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
+    with contextlib.suppress(ImportError):  # pytest's own plugins, which every session loads
+        from _pytest.config import default_plugins
+
+        for name in default_plugins:
+            with contextlib.suppress(ImportError):
+                importlib.import_module(f"_pytest.{name}")
     with contextlib.suppress(Exception):
         from hypothesis.internal.conjecture.providers import _get_local_constants
 
