@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, NoReturn
 
-from judge import rpc
+from judge import rpc, timings
 from judge.examples import Example, ExampleError, Step
 from judge.render import Shown, shown
 from judge.submission import (
@@ -44,6 +44,7 @@ __all__ = [
     "expect_close",
     "expect_equal",
     "fail",
+    "given_check",
     "helper",
     "measure",
     "reference_time",
@@ -168,8 +169,9 @@ def scaled_limit(reference_s: float, factor: float = 5.0, floor_s: float = 1.0) 
 
 
 def reference_time(func: Callable, *args: Any, repeat: int = 3) -> float:
-    """The reference's time on `args` on this machine: the one place every hidden test measures it."""
-    return measure(func, *args, repeat=repeat)
+    """The reference's time on `args` on this machine: the one place every hidden test measures it (cached per
+    machine and scaled by this run's calibration: judge.timings)."""
+    return timings.reference_seconds(func, args, lambda: measure(func, *args, repeat=repeat))
 
 
 @dataclass(frozen=True)
@@ -372,3 +374,17 @@ def helper(test_file: str, name: str) -> ModuleType:
             del sys.modules[key]
             raise
     return sys.modules[key]
+
+
+def given_check(**strategies: Any) -> Callable:
+    """A property test in one line: `test_floats = given_check(items=FLOATS)` draws the arguments with hypothesis
+    and judges `check(*drawn)` (positionally, in the keywords' order), under the group's grading settings."""
+    from hypothesis import given
+
+    names = list(strategies)
+
+    @given(**strategies)
+    def test(check: Check, **drawn: Any) -> None:
+        check(*(drawn[name] for name in names))
+
+    return test
