@@ -277,12 +277,12 @@ def plan_problem(problem_id: str, folder: Path, settings: Settings) -> Plan:
         folder_errors.append("tests/ holds no test_*.py")
     rows = [_check(problem_id, "problem folder", "valid", folder_errors)]
     ref_errors = reference_errors(problem)
-    if (problem.folder / EXAMPLES_FILE).is_file():
-        rows.append(_check(problem_id, "examples data", "valid, in the statement, the reference's answers",
-                           examples_errors(problem, reference_ok=not ref_errors), good="agree"))
+    if (problem.folder / EXAMPLES_FILE).is_file():  # valid data, rendered into the statement, the reference agrees
+        example_errors = examples_errors(problem, reference_ok=not ref_errors)
     else:  # a problem that keeps its examples in statement.md and its own test_examples.py
         example_error = statement_examples_error(problem.statement()) if problem.statement_path.is_file() else None
-        rows.append(_check(problem_id, "statement examples", "present", [example_error] if example_error else []))
+        example_errors = [example_error] if example_error else []
+    rows.append(_check(problem_id, "statement examples", "present", example_errors))
     rows.append(_check(problem_id, "reference entry points", ", ".join(problem.entry_points), ref_errors,
                        good="all defined"))
     stub, stub_problems = check_stub(problem) if not ref_errors else (None, ["no stub without a complete reference"])

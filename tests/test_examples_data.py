@@ -128,3 +128,24 @@ def test_helper_modules_load_once_beside_the_test_file(tmp_path) -> None:
     assert helper(str(tmp_path / "test_b.py"), "shared").VALUE is first.VALUE
     with pytest.raises(FileNotFoundError):
         helper(str(tmp_path / "test_a.py"), "missing")
+
+
+def test_verify_finds_a_stale_statement_and_data_the_reference_contradicts(tmp_path) -> None:
+    import shutil
+
+    from conftest import REPO
+
+    from judge.problems import load_problem
+    from judge.verify import examples_errors
+
+    folder = tmp_path / "problems" / "sorting"
+    shutil.copytree(REPO / "problems" / "sorting", folder, ignore=shutil.ignore_patterns("known"))
+    (tmp_path / "solutions").mkdir()
+    shutil.copy(REPO / "solutions" / "sorting.py", tmp_path / "solutions")
+    problem = load_problem(folder)
+    assert examples_errors(problem, reference_ok=True) == []
+    data = folder / "examples.toml"
+    data.write_text(data.read_text(encoding="utf-8").replace('result = "[1, 2, 3, 5]"', 'result = "[1, 2, 5, 3]"'),
+                    encoding="utf-8")
+    errors = examples_errors(problem, reference_ok=True)
+    assert any("stale" in e for e in errors) and any("the example says [1, 2, 5, 3]" in e for e in errors)
