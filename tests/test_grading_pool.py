@@ -173,10 +173,10 @@ def test_closing_an_interrupted_pool_stops_the_judging_and_its_worker(catalog: P
     thread.join(30)
     assert not thread.is_alive()
     assert result and result[0]["verdict"] == "internal_error"
-    time.sleep(0.5)
-    alive = [pid for pid in running if Path(f"/proc/{pid}").exists()
-             and "Z" not in Path(f"/proc/{pid}/stat").read_text().split(")")[-1][:3]]
-    assert alive == []
+    deadline = time.monotonic() + 10
+    while not all(_gone(pid) for pid in running) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in running if not _gone(pid)] == []
     server.remove()
 
 
@@ -219,3 +219,40 @@ def test_a_child_holds_the_local_modules_of_a_fresh_judge_run(catalog: Path, tmp
     server_modules = set(json.loads(served.stdout.strip().splitlines()[-1]))
     assert "judge.runner" in server_modules and "__main__" in server_modules
     assert server_modules - fresh_modules == set()
+
+
+PARENT = """
+import sys
+from judge.grading.pool import JudgeTask, ServerPool
+pool = ServerPool(1)
+print(pool.servers[0].proc.pid, flush=True)
+source = "def answer(x):\\n    return 'hang' if x == 1 else 2 * x\\n"
+pool.judge(JudgeTask("hangs", "toy-crash", "toy_crash.py", source.encode(), 1, sandbox="process",
+                     problems_path=sys.argv[1]))
+"""
+
+
+def _gone(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().split(")")[-1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
+
+
+def test_the_parents_death_stops_the_server_its_child_and_the_worker(catalog: Path) -> None:
+    parent = subprocess.Popen([sys.executable, "-c", PARENT, str(catalog)], stdout=subprocess.PIPE, text=True)
+    try:
+        server_pid = int(parent.stdout.readline())
+        deadline = time.monotonic() + 60
+        while len(_children(server_pid)) < 2 and time.monotonic() < deadline:  # the child and its worker
+            time.sleep(0.05)
+        running = [server_pid, *_children(server_pid)]
+        assert len(running) >= 3
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 30
+    while not all(_gone(pid) for pid in running) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in running if not _gone(pid)] == []
