@@ -10,8 +10,8 @@ the judge's process and served by the worker's own request handler, `judge.worke
 trip, so arguments and answers are still encoded and the call counters still work); the ratios (targets: wall /
 call_s <= 1.5 under process and bwrap, <= 2.0 under docker; wall / floor <= 1.3); and a breakdown: start-up
 (interpreter, imports, the CLI: wall minus the report's own time_s), worker start (the backend's ready time),
-reference (the hidden tests' calls of the oracle's functions, measured in the floor), the rest (pytest,
-hypothesis, transfer, checks).
+reference (timing the reference for time limits: judge.testing.measure in the floor, nothing when the
+timings are cached), the rest (pytest, hypothesis, the oracle's answers, transfer, checks).
 Per backend: worker ready time and round trips (small arguments, a 1 MiB array), from bench/rpc.py.
 Grading: `judge grade`'s judgings (judge.grading.pool.judge_all) of --grade-count copies of a correct and a wrong
 submission of --grade-problem, and of --real-count known submissions (bench/grade.py's class), each through the
@@ -22,6 +22,7 @@ judging servers (forked judgings) and through a fresh `python -m judge run` per 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import secrets
@@ -43,40 +44,28 @@ TARGET_FLOOR = 1.3
 # ------------------------------------------------------------------------------------------------ the floor
 
 
-class _TimedModule:
-    """The reference module as the hidden tests see it, with the time spent in its functions added up."""
-
-    def __init__(self, module: Any, spent: list[float]) -> None:
-        self._module = module
-        self._spent = spent
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(self._module, name)
-        if not callable(value) or isinstance(value, type):
-            return value  # classes are handed out as they are: their methods' time counts as "the rest"
-
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            began = time.perf_counter()
-            try:
-                return value(*args, **kwargs)
-            finally:
-                self._spent[0] += time.perf_counter() - began
-
-        return timed
-
-
 def floor(problem_id: str, seed: int, quick: bool) -> dict:
     """Judge the reference in this process (the worker's request handler called directly); the figures."""
     import importlib.util
 
-    from judge import rpc, runner, worker
+    from judge import rpc, runner, testing, worker
     from judge.problems import get_problem
     from judge.sandbox.base import WorkerSpec
 
     problem = get_problem(problem_id)
     reference_s = [0.0]
-    load_reference = runner.load_reference
-    runner.load_reference = lambda p: _TimedModule(load_reference(p), reference_s)
+    timed = getattr(testing, "measure", None)
+    if callable(timed):  # where the hidden tests time the reference (judge.testing.reference_time): add it up
+
+        @functools.wraps(timed)
+        def measure(*args: Any, **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return timed(*args, **kwargs)
+            finally:
+                reference_s[0] += time.perf_counter() - began
+
+        testing.measure = measure
     spec_of = importlib.util.spec_from_file_location(problem.module, problem.reference_path)
     module = importlib.util.module_from_spec(spec_of)
     spec_of.loader.exec_module(module)
