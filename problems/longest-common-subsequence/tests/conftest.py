@@ -17,36 +17,14 @@ def is_subsequence(small: str, big: str) -> bool:
 
 def check_lcs(got: object, expected: str, a: str, b: str) -> None:
     """Fail (wrong_answer) unless ``got`` is a common subsequence of a and b as long as ``expected``."""
-    inputs = {"a": shown(a, 160), "b": shown(b, 160)}
-    expect(
-        isinstance(got, str),
-        f"must return a str, got {type(got).__name__}",
-        input=inputs,
-        expected=shown(expected, 160),
-        got=shown(got, 160),
-    )
+    shown_as = {"input": {"a": shown(a, 160), "b": shown(b, 160)}, "expected": shown(expected, 160),
+                "got": shown(got, 160)}
+    expect(isinstance(got, str), f"must return a str, got {type(got).__name__}", **shown_as)
     assert isinstance(got, str)
-    expect(
-        is_subsequence(got, a),
-        "the result is not a subsequence of a",
-        input=inputs,
-        expected=shown(expected, 160),
-        got=shown(got, 160),
-    )
-    expect(
-        is_subsequence(got, b),
-        "the result is not a subsequence of b",
-        input=inputs,
-        expected=shown(expected, 160),
-        got=shown(got, 160),
-    )
-    expect(
-        len(got) == len(expected),
-        f"the result has {len(got)} characters but a longest common subsequence has {len(expected)}",
-        input=inputs,
-        expected=shown(expected, 160),
-        got=shown(got, 160),
-    )
+    expect(is_subsequence(got, a), "the result is not a subsequence of a", **shown_as)
+    expect(is_subsequence(got, b), "the result is not a subsequence of b", **shown_as)
+    expect(len(got) == len(expected),
+           f"the result has {len(got)} characters but a longest common subsequence has {len(expected)}", **shown_as)
 
 
 class LcsCheck(Check):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from judge.testing import TimeLimit, reference_time
+from judge.testing import TimeLimit, given_check, reference_time
 
 # Small alphabets give many matches and many ties; sizes stay small so that every example is cheap.
 BINARY = st.text(alphabet="ab", max_size=12)
@@ -15,24 +15,10 @@ ANY_CHAR = st.characters(exclude_categories=("Cs",))
 ANY = st.text(alphabet=ANY_CHAR, max_size=8)
 
 
-@given(a=BINARY, b=BINARY)
-def test_binary_alphabet(check, a, b):
-    check(a, b)
-
-
-@given(a=SMALL, b=SMALL)
-def test_small_alphabet(check, a, b):
-    check(a, b)
-
-
-@given(a=MIXED, b=MIXED)
-def test_unicode_mix(check, a, b):
-    check(a, b)
-
-
-@given(a=ANY, b=ANY)
-def test_any_unicode(check, a, b):
-    check(a, b)
+test_binary_alphabet = given_check(a=BINARY, b=BINARY)
+test_small_alphabet = given_check(a=SMALL, b=SMALL)
+test_unicode_mix = given_check(a=MIXED, b=MIXED)
+test_any_unicode = given_check(a=ANY, b=ANY)
 
 
 @st.composite

@@ -75,11 +75,25 @@ class ArenaModel:
         )
         self._take(got, n, previous_end, next_start)
 
+    def malloc(self, allocator, n: int) -> object:
+        """`allocator.malloc(n)`, judged; its answer."""
+        got = allocator.malloc(n)
+        self.check_malloc(n, got)
+        return got
+
+    def free(self, allocator, address: int) -> None:
+        """`allocator.free(address)` of a live block, judged."""
+        self.check_free(address, allocator.free(address))
+
     def check_free(self, address: int, got: object) -> None:
         """Record a successful `free(address)` of a live block (its return value must be None)."""
         self.history.append(f"a.free({address})")
         expect(got is None, f"free({address}) must return None", input=self.transcript(), expected=None, got=got)
         self._release(address)
+
+    def raises(self, allocator, method: str, argument: int) -> None:
+        """`allocator.<method>(argument)` must raise ValueError and leave the allocator unchanged."""
+        self.check_raises(f"a.{method}({argument})", getattr(allocator, method), argument)
 
     def check_raises(self, call: str, method, *args) -> None:
         """`method(*args)` (shown as `call`) must raise ValueError and leave the allocator unchanged."""
@@ -148,6 +162,10 @@ class MallocCheck(Check):
     def model(self, size: int) -> ArenaModel:
         return ArenaModel(size)
 
+    def arena(self, size: int) -> tuple:
+        """(the submission's Allocator(size), the ArenaModel that judges its answers)."""
+        return self.allocator(size), ArenaModel(size)
+
     def constructor_raises(self, size: int) -> None:
         check_constructor_raises(self.submission.Allocator, size)
 
@@ -173,8 +191,7 @@ class MallocCheck(Check):
             self.constructor_raises(args[0])
             return
         allocator = bound[step.callee[0]]
-        call = f"a.{step.callee[1]}({', '.join(map(str, args))})"
-        self.models[id(allocator)].check_raises(call, getattr(allocator, step.callee[1]), *args)
+        self.models[id(allocator)].raises(allocator, step.callee[1], *args)
 
 
 @pytest.fixture

@@ -106,8 +106,7 @@ def test_100k_mixed_operations(check, reference, rng):
     call_timeout = reference_limit.seconds + 5 * round_trips.mean_s() * OPERATIONS
     round_trips = RoundTrips(round_trips.empty)
 
-    a = check.allocator(ARENA)
-    model = check.model(ARENA)
+    a, model = check.arena(ARENA)
     live: list[int] = []
     calls, spent = 0, 0.0
     for done, (kind, value) in enumerate(operations):

@@ -54,19 +54,19 @@ def make_machine(allocator, arena_model):
         @rule(data=st.data())
         def malloc(self, data) -> None:
             n = data.draw(_request_sizes(self.model.size), label="n")
-            self.model.check_malloc(n, self.allocator.malloc(n))
+            self.model.malloc(self.allocator, n)
 
         @rule()
         def malloc_longest_free_run(self) -> None:
             """Exactly the longest free run: must succeed (None only when the arena is full)."""
             n = max(1, self.model.longest_free_run())
-            self.model.check_malloc(n, self.allocator.malloc(n))
+            self.model.malloc(self.allocator, n)
 
         @rule()
         def malloc_one_more_than_longest_run(self) -> None:
             """One byte more than the longest free run: must be None, however much is free in total."""
             n = self.model.longest_free_run() + 1
-            self.model.check_malloc(n, self.allocator.malloc(n))
+            self.model.malloc(self.allocator, n)
 
         @rule(pick=PICK)
         def free(self, pick: int) -> None:
@@ -98,14 +98,14 @@ def make_machine(allocator, arena_model):
                 address = interior[pick % len(interior)]
             if model.is_live_start(address):
                 return
-            model.check_raises(f"a.free({address})", self.allocator.free, address)
+            model.raises(self.allocator, "free", address)
 
         @rule(n=st.integers(-3, 0))
         def malloc_non_positive(self, n: int) -> None:
-            self.model.check_raises(f"a.malloc({n})", self.allocator.malloc, n)
+            self.model.raises(self.allocator, "malloc", n)
 
         def _free(self, address: int) -> None:
-            self.model.check_free(address, self.allocator.free(address))
+            self.model.free(self.allocator, address)
             self.freed.append(address)
 
     return AllocatorMachine

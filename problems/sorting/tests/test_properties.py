@@ -7,6 +7,8 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
+from judge.testing import given_check
+
 # Sizes stay small so that every example is cheap; narrow ranges give many duplicates.
 INTS = st.lists(st.integers(), max_size=30)
 NARROW_INTS = st.lists(st.integers(min_value=-3, max_value=3), max_size=30)
@@ -18,44 +20,14 @@ TUPLES = st.lists(st.tuples(st.integers(min_value=-2, max_value=2), st.text(alph
 NESTED = st.lists(st.lists(st.integers(min_value=0, max_value=2), max_size=3).map(tuple), max_size=20)
 
 
-@given(items=INTS)
-def test_ints(check, items):
-    check(items)
-
-
-@given(items=NARROW_INTS)
-def test_ints_with_many_duplicates(check, items):
-    check(items)
-
-
-@given(items=FLOATS)
-def test_floats(check, items):
-    check(items)
-
-
-@given(items=NUMBERS)
-def test_mixed_ints_and_floats(check, items):
-    check(items)
-
-
-@given(items=TEXT)
-def test_unicode_strings(check, items):
-    check(items)
-
-
-@given(items=SMALL_TEXT)
-def test_strings_with_shared_prefixes(check, items):
-    check(items)
-
-
-@given(items=TUPLES)
-def test_tuples(check, items):
-    check(items)
-
-
-@given(items=NESTED)
-def test_tuples_of_different_lengths(check, items):
-    check(items)
+test_ints = given_check(items=INTS)
+test_ints_with_many_duplicates = given_check(items=NARROW_INTS)
+test_floats = given_check(items=FLOATS)
+test_mixed_ints_and_floats = given_check(items=NUMBERS)
+test_unicode_strings = given_check(items=TEXT)
+test_strings_with_shared_prefixes = given_check(items=SMALL_TEXT)
+test_tuples = given_check(items=TUPLES)
+test_tuples_of_different_lengths = given_check(items=NESTED)
 
 
 @given(size=st.integers(min_value=0, max_value=300), seed=st.integers(min_value=0, max_value=2**32))
