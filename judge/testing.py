@@ -274,8 +274,9 @@ class Check:
     def step(self, step: Step, args: tuple, kwargs: dict, bound: dict[str, Any]) -> Any:
         """Run one step of an example on the submission and judge it by the problem's rules; its answer."""
         if len(step.callee) == 1:
-            own = getattr(self, step.callee[0], None)
-            return own(*args, **kwargs) if callable(own) else self.call(step.callee[0], *args, **kwargs)
+            name = step.callee[0]
+            own = getattr(self, name) if name not in vars(Check) and callable(getattr(self, name, None)) else None
+            return own(*args, **kwargs) if own is not None else self.call(name, *args, **kwargs)
         return getattr(bound[step.callee[0]], step.callee[1])(*args, **kwargs)
 
     def step_raises(self, step: Step, kind: type[BaseException], args: tuple, kwargs: dict,
@@ -344,7 +345,10 @@ def example_disagreement(example: Example, reference: Any, same: Callable[[Any, 
             return f"{step.source}: the reference raised {type(exc).__name__}: {exc}"
         if step.raises is not None:
             return f"{step.source}: the reference returned instead of raising {step.raises}"
-        named = _bind(step, value)
+        try:
+            named = _bind(step, value)
+        except WrongAnswer as exc:
+            return f"the reference's answer: {exc}"
         answer = {name: named[name] for name in step.result} if isinstance(step.result, dict) else value
         shown_result = example.expected(step) if not step.any_valid or step.result is None \
             else example.expected(dataclasses.replace(step, any_valid=False))
