@@ -11,6 +11,7 @@ Imports only the standard library, msgpack and (optionally) numpy.
 from __future__ import annotations
 
 import builtins
+import collections
 import contextlib
 import fcntl
 import importlib.util
@@ -188,6 +189,17 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 15] + "... [truncated]"
 
 
+def _last_submission_frames(tb: Any, submission_file: str, keep: int = 5) -> list:
+    """(frame, line) of the last `keep` frames of the submission's own code: a RecursionError's traceback holds
+    100,000 frames, and formatting them all would take longer than a call may."""
+    picked: collections.deque = collections.deque(maxlen=keep)
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == submission_file:
+            picked.append((tb.tb_frame, tb.tb_lineno))
+        tb = tb.tb_next
+    return list(picked)
+
+
 def describe_exception(exc: BaseException, submission_file: str, shown_as: str | None = None) -> dict:
     """(type, nearest built-in base, message, traceback of the submission's own frames) as plain data.
 
@@ -200,10 +212,10 @@ def describe_exception(exc: BaseException, submission_file: str, shown_as: str |
         message = str(exc)
     except BaseException:  # a hostile __str__ gets no say
         message = "<unprintable message>"
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == submission_file]
+    frames = traceback.StackSummary.extract(_last_submission_frames(exc.__traceback__, submission_file))
     for frame in frames:
         frame.filename = shown_as or os.path.basename(submission_file)
-    tb_text = "".join(traceback.format_list(frames[-5:]))
+    tb_text = "".join(traceback.format_list(frames))
     return {
         "type": type(exc).__name__[:100],
         "builtin": builtin_base,

@@ -68,7 +68,8 @@ VERDICTS: dict[str, set[str]] = {
     "kill_parent": {WA, RE},
     "kill_everything": {RE},
     "segfault": {RE},
-    "deep_recursion": {RE},  # a C stack overflow (SIGSEGV) or RecursionError: the worker caps the recursion limit
+    "deep_recursion": {RE, TLE},  # a C stack overflow (SIGSEGV); building a million nested lists may take the
+                                  # suite's 2 s call limit on a loaded machine
     "unbounded_recursion": {RE},  # setrecursionlimit(10**8) is capped: a RecursionError within one call limit
     "huge_int": {RE, WA},
     "deeply_nested": {RE, WA},
@@ -113,7 +114,9 @@ GROUPS = {"huge_int_list": ("examples", "complexity")}
 
 
 def _problem(attack: str = ""):
-    problem = get_problem("sorting")
+    """Sorting without its forbidden names: the static scan would refuse many attacks (importlib, ctypes,
+    sys.modules) before they run, and this suite is about what the sandbox contains at run time."""
+    problem = dataclasses.replace(get_problem("sorting"), forbidden=())
     return problem if attack in SLOW_ATTACKS else dataclasses.replace(problem, call_timeout_s=CALL_TIMEOUT_S)
 
 
