@@ -141,9 +141,9 @@ def ratio(a: float, b: float) -> float:
 def problem_rows(problems: list[Any], backends: list[str], seed: int, quick: bool, ready: dict) -> list[dict]:
     rows = []
     for problem in problems:
-        low = measure_floor(problem.id, seed, quick)
-        for backend in backends:
-            wall, report = judge_run(problem, backend, seed, quick)
+        runs = [(backend, *judge_run(problem, backend, seed, quick)) for backend in backends]
+        low = measure_floor(problem.id, seed, quick)  # after them: it meets the reference timings they cached
+        for backend, wall, report in runs:
             row = {"problem": problem.id, "backend": backend, "wall": wall, "floor": low, "report": report}
             rows.append(row)
             print_row(row, ready.get(backend))
@@ -176,6 +176,11 @@ def print_row(row: dict, ready: dict | str | None) -> None:
 # ------------------------------------------------------------------------------------------------ grading
 
 
+def outcome(report: Any) -> tuple:
+    """What must agree between two judgings of one submission with one seed: verdicts and scores, per group."""
+    return (report.verdict.value, report.score, tuple((g.name, g.verdict.value) for g in report.groups))
+
+
 def grade_both(tasks: list[Any], workers: int) -> dict[str, tuple[float, dict]]:
     """The same tasks judged through the judging servers and through a fresh process each: time, outcomes."""
     from judge.grading.pool import judge_all, judge_task
@@ -184,11 +189,11 @@ def grade_both(tasks: list[Any], workers: int) -> dict[str, tuple[float, dict]]:
     out = {}
     began = time.perf_counter()
     reports = judge_all(tasks, workers=workers)
-    out["forked"] = (time.perf_counter() - began, {k: (r.verdict.value, r.score) for k, r in reports.items()})
+    out["forked"] = (time.perf_counter() - began, {k: outcome(r) for k, r in reports.items()})
     began = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
         fresh = {t.key: Report.from_json(data) for t, data in zip(tasks, pool.map(judge_task, tasks), strict=True)}
-    out["fresh"] = (time.perf_counter() - began, {k: (r.verdict.value, r.score) for k, r in fresh.items()})
+    out["fresh"] = (time.perf_counter() - began, {k: outcome(r) for k, r in fresh.items()})
     return out
 
 
@@ -196,12 +201,14 @@ def print_grade(label: str, count: int, runs: dict[str, tuple[float, dict]]) -> 
     forked, fresh = runs["forked"], runs["fresh"]
     same = "same verdicts and scores" if forked[1] == fresh[1] else "DIFFERENT verdicts or scores"
     verdicts: dict[str, int] = {}
-    for verdict, _ in forked[1].values():
+    for verdict, *_ in forked[1].values():
         verdicts[verdict] = verdicts.get(verdict, 0) + 1
     print(f"{label}: {count} submissions ({', '.join(f'{n} {v}' for v, n in sorted(verdicts.items()))})\n"
           f"    forked from judging servers {forked[0]:7.1f} s {count / forked[0]:6.2f} subm/s | "
           f"fresh `judge run` each {fresh[0]:7.1f} s {count / fresh[0]:6.2f} subm/s | "
           f"speed-up {ratio(fresh[0], forked[0]):.1f}x | {same}", flush=True)
+    for key in [k for k in forked[1] if forked[1][k] != fresh[1].get(k)][:5]:
+        print(f"    {key}: forked {forked[1][key]}, fresh {fresh[1].get(key)}", flush=True)
 
 
 def grading(args: argparse.Namespace, sandbox: str) -> None:
