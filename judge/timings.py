@@ -7,10 +7,10 @@ what determines it: the machine (CPU model, cores, Python and NumPy versions), t
 test's source and name, which reference measurement of that test it is, and the shape of the input (types,
 lengths, array shapes and dtypes; not the values, which change with every seed).
 
-Load changes between runs, so every process also times a short fixed calibration workload once and scales a
-cached time by (calibration now / calibration when it was cached): a machine twice as busy as when the time was
-recorded gets twice the limit. The scale never goes below 0.8, so a quiet moment during calibration cannot make
-limits much tighter than measured ones. `JUDGE_TIMINGS_CACHE` names another cache file, or `off` to always measure.
+Load changes between runs, so every use also times a short fixed calibration workload and scales a cached time
+by (calibration now / calibration when it was cached): a machine twice as busy as when the time was recorded gets
+twice the limit. The scale never goes below 1, so a quiet moment during calibration cannot make a limit tighter
+than the one measured. `JUDGE_TIMINGS_CACHE` names another cache file, or `off` to always measure.
 """
 
 from __future__ import annotations
@@ -28,11 +28,10 @@ from pathlib import Path
 from typing import Any
 
 CACHE_ENV = "JUDGE_TIMINGS_CACHE"
-MIN_SCALE = 0.8
+MIN_SCALE = 1.0
 MAX_SCALE = 20.0
 MAX_PER_TEST = 50
 _JUDGE_DIR = os.path.dirname(os.path.abspath(__file__))
-_calibration: float | None = None
 _ordinals: dict[str, int] = {}
 
 
@@ -59,18 +58,17 @@ def machine_fingerprint() -> str:
 
 
 def calibration_s() -> float:
-    """Best of five runs of a fixed pure-Python workload (~5 ms idle), measured once per process."""
-    global _calibration
-    if _calibration is None:
-        best = float("inf")
-        for _ in range(5):
-            started = time.perf_counter()
-            total = 0
-            for i in range(60_000):
-                total += (i * i) % 7
-            best = min(best, time.perf_counter() - started)
-        _calibration = best
-    return _calibration
+    """Median of seven runs of a fixed pure-Python workload (~3 ms idle): how busy the machine is right now.
+
+    Measured at every use (25 ms), right before the submission's timed call, as the reference used to be."""
+    runs = []
+    for _ in range(7):
+        started = time.perf_counter()
+        total = 0
+        for i in range(30_000):
+            total += (i * i) % 7
+        runs.append(time.perf_counter() - started)
+    return sorted(runs)[len(runs) // 2]
 
 
 def _shape(value: Any) -> str:

@@ -203,19 +203,26 @@ def _last_submission_frames(tb: Any, submission_file: str, keep: int = 5) -> lis
 def describe_exception(exc: BaseException, submission_file: str, shown_as: str | None = None) -> dict:
     """(type, nearest built-in base, message, traceback of the submission's own frames) as plain data.
 
-    Frames are shown under the name the user gave the file, not the sandbox's private copy.
+    Frames are shown under the name the user gave the file, not the sandbox's private copy. After a MemoryError
+    the frames' locals (the submission's data) are released first, so that describing it has memory to work
+    with; whatever goes wrong while describing, the type is still reported.
     """
-    builtin_base = next(
-        (k.__name__ for k in type(exc).__mro__ if getattr(builtins, k.__name__, None) is k), "BaseException"
-    )
+    builtin_base = "BaseException"
     try:
-        message = str(exc)
-    except BaseException:  # a hostile __str__ gets no say
-        message = "<unprintable message>"
-    frames = traceback.StackSummary.extract(_last_submission_frames(exc.__traceback__, submission_file))
-    for frame in frames:
-        frame.filename = shown_as or os.path.basename(submission_file)
-    tb_text = "".join(traceback.format_list(frames))
+        builtin_base = next(
+            (k.__name__ for k in type(exc).__mro__ if getattr(builtins, k.__name__, None) is k), "BaseException")
+        if isinstance(exc, MemoryError):
+            traceback.clear_frames(exc.__traceback__)
+        try:
+            message = str(exc)
+        except BaseException:  # a hostile __str__ gets no say
+            message = "<unprintable message>"
+        frames = traceback.StackSummary.extract(_last_submission_frames(exc.__traceback__, submission_file))
+        for frame in frames:
+            frame.filename = shown_as or os.path.basename(submission_file)
+        tb_text = "".join(traceback.format_list(frames))
+    except BaseException:  # out of memory again, or a hostile object: the type alone still says what happened
+        message, tb_text = "", ""
     return {
         "type": type(exc).__name__[:100],
         "builtin": builtin_base,

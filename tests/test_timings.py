@@ -14,7 +14,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "timings.json"
     monkeypatch.setenv(timings.CACHE_ENV, str(path))
     monkeypatch.setattr(timings, "_ordinals", {})
-    monkeypatch.setattr(timings, "_calibration", 0.005)
+    monkeypatch.setattr(timings, "calibration_s", lambda: 0.005)
     return path
 
 
@@ -51,11 +51,11 @@ def test_a_busier_machine_gets_a_proportionally_longer_time(cache: Path, monkeyp
     measured: list[float] = []
     _time([1] * 10, measured, 0.25)
     timings._ordinals.clear()
-    monkeypatch.setattr(timings, "_calibration", 0.010)  # this run's calibration took twice as long
+    monkeypatch.setattr(timings, "calibration_s", lambda: 0.010)  # this run's calibration took twice as long
     assert _time([1] * 10, measured, 9.0) == pytest.approx(0.5)
     timings._ordinals.clear()
-    monkeypatch.setattr(timings, "_calibration", 0.0001)  # a quiet moment cannot shrink it below 0.8x
-    assert _time([1] * 10, measured, 9.0) == pytest.approx(0.25 * timings.MIN_SCALE)
+    monkeypatch.setattr(timings, "calibration_s", lambda: 0.0001)  # a quiet moment cannot make it tighter
+    assert _time([1] * 10, measured, 9.0) == pytest.approx(0.25)
 
 
 def test_each_measurement_of_a_test_has_its_own_entry(cache: Path) -> None:
