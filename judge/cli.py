@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from judge import __version__
-from judge.clikit import UserError, problem_or_exit, sandbox_option
+from judge.clikit import UserError, os_errors, problem_or_exit, sandbox_option
 from judge.examples import shown_statement
 from judge.problems import Problem, all_problems
 from judge.reports.text import format_group_line, format_report
@@ -84,9 +84,10 @@ def stub(problem_id: str, output: str | None, force: bool) -> None:
         click.echo(text, nl=False)
         return
     target = Path(output)
-    if target.exists() and not force:
-        raise UserError(f"{output} already exists (use --force to overwrite)")
-    target.write_text(text, encoding="utf-8")
+    with os_errors(f"cannot write {output}"):
+        if target.exists() and not force:
+            raise UserError(f"{output} already exists (use --force to overwrite)")
+        target.write_text(text, encoding="utf-8")
     click.echo(f"wrote {output}", err=True)
 
 
@@ -98,15 +99,20 @@ def init(directory: str, problem_ids: tuple[str, ...], force: bool) -> None:
     """Write blank stubs (<module>.py) into DIRECTORY for the given problems, or for all."""
     problems = [_problem(pid) for pid in problem_ids] or list(all_problems().values())
     root = Path(directory)
-    root.mkdir(parents=True, exist_ok=True)
+    with os_errors(f"cannot create {directory}"):
+        root.mkdir(parents=True, exist_ok=True)
     written = skipped = 0
     for problem in problems:
         target = root / f"{problem.module}.py"
-        if target.exists() and not force:
+        with os_errors(f"cannot write {target}"):
+            exists = target.exists()
+        if exists and not force:
             click.echo(f"skipped {target} (exists; --force overwrites)", err=True)
             skipped += 1
             continue
-        target.write_text(_stub(problem), encoding="utf-8")
+        text = _stub(problem)
+        with os_errors(f"cannot write {target}"):
+            target.write_text(text, encoding="utf-8")
         written += 1
     click.echo(f"wrote {written} stub(s) to {root}" + (f", skipped {skipped}" if skipped else ""), err=True)
 
@@ -130,12 +136,13 @@ def run(problem_id: str, file: str, as_json: bool, seed: int | None, sandbox: st
 
     problem = _problem(problem_id)
     path = Path(file)
-    if not path.exists():
-        raise UserError(f"no such file: {file}")
-    if path.is_dir():
-        raise UserError(f"{file} is a directory; give the solution's .py file")
-    if not os.access(path, os.R_OK):
-        raise UserError(f"cannot read {file}")
+    with os_errors(f"cannot read {file}"):
+        if not path.exists():
+            raise UserError(f"no such file: {file}")
+        if path.is_dir():
+            raise UserError(f"{file} is a directory; give the solution's .py file")
+        if not os.access(path, os.R_OK):
+            raise UserError(f"cannot read {file}")
     unknown = [g for g in groups if g not in {grp.name for grp in problem.groups}]
     if unknown:
         names = ", ".join(g.name for g in problem.groups)
