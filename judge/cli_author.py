@@ -75,7 +75,7 @@ def verify(problem_ids: tuple[str, ...], seeds: int, examples_factor: int, quick
 @click.command()
 @click.argument("problem_id", metavar="ID")
 @click.option("--root", metavar="DIR", help="The catalog to write into (default: $JUDGE_PROBLEMS_PATH, else the "
-                                            "judge's own checkout).")
+                                            "current directory).")
 @click.option("--title", help="The problem's title (default: from the id).")
 @click.option("--difficulty", type=click.Choice(DIFFICULTIES), default="medium", show_default=True)
 @click.option("--entry", metavar="NAME", help="The entry point's name (default: the module name).")

@@ -9,10 +9,11 @@ each failure into a verdict with the details the report shows.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import hashlib
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -20,16 +21,29 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
+from hypothesis import configuration as hypothesis_configuration
 from hypothesis.errors import Flaky, HypothesisException
 
 from judge import example_tests
 from judge.examples import ExampleError, load_examples
 from judge.problems import Problem
-from judge.submission import JudgeOutcome, Submission, SubmissionRaised
+from judge.submission import JudgeOutcome, Submission, SubmissionRaised, TimeLimitExceeded
 from judge.testing import WrongAnswer
 from judge.verdict import Failure, GroupResult, Verdict
 
 MAX_SHRINK_SECONDS = 10
+
+
+@contextlib.contextmanager
+def private_hypothesis_home(directory: Path) -> Iterator[None]:
+    """hypothesis' storage (its constants cache; the database is off) in `directory`, not `.hypothesis/` in the
+    user's current directory: a run leaves nothing behind."""
+    saved = getattr(hypothesis_configuration, "__hypothesis_home_directory", None)
+    hypothesis_configuration.set_hypothesis_home_dir(directory)
+    try:
+        yield
+    finally:
+        hypothesis_configuration.set_hypothesis_home_dir(saved)
 
 
 def group_of_file(file_name: str) -> str:
@@ -268,6 +282,8 @@ class JudgePlugin:
             group.tests_run += 1
         if report.failed and call.excinfo is not None:
             verdict, failure = classify(call.excinfo.value, item.name)
+            if type(_leaf_exception(call.excinfo.value)) is TimeLimitExceeded:  # cut by a wall clock, not a count
+                self.proxy.hung = True  # later calls without a limit of their own wait the short one
             if call.when != "call" and verdict is not Verdict.INTERNAL_ERROR:
                 verdict, failure = Verdict.INTERNAL_ERROR, Failure(item.name, f"fixture {call.when}: {failure.message}")
             group.fail(verdict, failure)

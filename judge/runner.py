@@ -167,7 +167,8 @@ def run_pytest(problem: Problem, plugin: harness.JudgePlugin, seed: int) -> int:
         saved_autoload = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
         os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
         try:
-            with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            with (contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink),
+                  harness.private_hypothesis_home(Path(tmp) / "hypothesis")):
                 code = pytest.main(args, plugins=[plugin])
         finally:
             if saved_autoload is None:

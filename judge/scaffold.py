@@ -15,7 +15,6 @@ from judge.problems import (
     ID_PATTERN,
     KNOWN_DIR,
     catalog_roots,
-    data_root,
     extra_root,
 )
 from judge.templating import environment
@@ -45,14 +44,15 @@ def _installed(path: Path) -> bool:
 
 
 def default_root() -> Path:
-    """$JUDGE_PROBLEMS_PATH when set, else the judge's own checkout; never an installed package."""
+    """$JUDGE_PROBLEMS_PATH when set, else the current directory: never the judge's own checkout or installation
+    unless the author is in it (or names it with --root)."""
     extra = extra_root()
     if extra is not None:
         return extra
-    root = data_root()
-    if (root / "pyproject.toml").is_file() and not _installed(root):
-        return root
-    raise ScaffoldError("no catalog to write into: set JUDGE_PROBLEMS_PATH to a directory (or pass --root DIR)")
+    root = Path.cwd()
+    if _installed(root.resolve()):
+        raise ScaffoldError("no catalog to write into: set JUDGE_PROBLEMS_PATH to a directory (or pass --root DIR)")
+    return root
 
 
 def check_new(problem_id: str, root: Path, entry: str) -> None:
