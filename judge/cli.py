@@ -164,8 +164,19 @@ def run(problem_id: str, file: str, as_json: bool, seed: int | None, sandbox: st
     if as_json:
         click.echo(report.dumps())
     else:
-        click.echo(format_report(report, color=sys.stdout.isatty() or None, file=file))
+        options = _verdict_options(groups, fail_fast, max_examples, sandbox)
+        click.echo(format_report(report, color=sys.stdout.isatty() or None, file=file, replay_options=options))
     sys.exit(0 if report.accepted else 1)
+
+
+def _verdict_options(groups: tuple[str, ...], fail_fast: bool, max_examples: int | None,
+                     sandbox: str) -> tuple[str, ...]:
+    """The options of `judge run` that change the verdict, as typed again in the replay line."""
+    options = [arg for group in groups for arg in ("--group", group)]
+    options += ["--fail-fast"] if fail_fast else []
+    options += ["--max-examples", str(max_examples)] if max_examples is not None else []
+    options += ["--sandbox", sandbox] if sandbox != "auto" else []
+    return tuple(options)
 
 
 @main.command()

@@ -75,14 +75,27 @@ def report_for_all(problem: Problem, verdict: Verdict, message: str, seed: int, 
 def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = None, sandbox: str = "auto",
                max_examples: int | None = None, only_groups: tuple[str, ...] | None = None,
                on_group: Callable[[harness.GroupState], None] | None = None, fail_fast: bool = False) -> Report:
-    """Judge the submission at `path` against `problem`'s hidden tests and return the report."""
+    """Judge the submission at `path` against `problem`'s hidden tests and return the report.
+
+    With `only_groups` the report holds those groups only, whatever ends the judging (a compile error too), so its
+    score is out of the groups run.
+    """
+    report = _judge_file(problem, path, seed, sandbox, max_examples, only_groups, on_group, fail_fast)
+    if only_groups:
+        report = replace(report, groups=tuple(g for g in report.groups if g.name in only_groups))
+    return report
+
+
+def _judge_file(problem: Problem, path: str | os.PathLike, seed: int | None, sandbox: str, max_examples: int | None,
+                only_groups: tuple[str, ...] | None, on_group: Callable[[harness.GroupState], None] | None,
+                fail_fast: bool) -> Report:
     started = time.monotonic()
     seed = new_seed() if seed is None else seed
     backend_name = sandbox
     try:
-        source = Path(path).read_text(encoding="utf-8")
         backend = get_sandbox(sandbox)
-        backend_name = backend.name
+        backend_name = backend.name  # named in every report, a file that is not UTF-8 included
+        source = Path(path).read_text(encoding="utf-8")
         problem_found = check_source(source, problem.entry_points, problem.forbidden, str(path))
         if problem_found is not None:
             return report_for_all(problem, Verdict.COMPILE_ERROR, str(problem_found), seed, backend_name, started)

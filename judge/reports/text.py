@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 import click
 
 from judge.reports.common import title, truncate
@@ -34,7 +36,14 @@ def format_group_line(group: object) -> str:
     return f"  {group.name:<14} {mark:<22} {group.elapsed:6.2f} s"
 
 
-def format_report(report: Report, color: bool | None = None, file: str = "FILE") -> str:
+def replay_command(report: Report, file: str, options: tuple[str, ...] = ()) -> str:
+    """The command that judges `file` again the same way: the seed and every option that changes the verdict."""
+    return shlex.join(["judge", "run", report.problem, file, "--seed", str(report.seed), *options])
+
+
+def format_report(report: Report, color: bool | None = None, file: str = "FILE",
+                  replay_options: tuple[str, ...] = ()) -> str:
+    """`replay_options`: the run's options that change the verdict (--group, --fail-fast, ...), for the replay line."""
     def style(text: str, **kw: object) -> str:
         return click.style(text, **kw) if color is not False else text
 
@@ -65,5 +74,5 @@ def format_report(report: Report, color: bool | None = None, file: str = "FILE")
         lines.append("  output of the submission (truncated):")
         lines.append(_indent(truncate(report.output, OUTPUT_CHARS, note=""), "    | "))
     if report.verdict is not Verdict.ACCEPTED:
-        lines.append(style(f"  replay: judge run {report.problem} {file} --seed {report.seed}", dim=True))
+        lines.append(style(f"  replay: {replay_command(report, file, replay_options)}", dim=True))
     return "\n".join(lines)
