@@ -32,6 +32,7 @@ from judge.staticcheck import check_source
 from judge.stubs import StubError, render_stub
 from judge.testing import example_disagreement
 from judge.verdict import Report, Verdict
+from judge.verify_record import Entry, content_sha256, is_full, load_record, record_path, staleness
 
 EXPECT = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$", re.MULTILINE)
 MAX_EXAMPLES = 100_000  # what `judge run --max-examples` takes
@@ -51,6 +52,7 @@ class Settings:
     submissions: Path | None = None  # a directory of <id>/ folders; None: each problem's own known/
     min_correct: int = 1            # known submissions a problem must keep (the project's rule)
     min_wrong: int = 6
+    check_record: bool = False      # a row failing when the verify record is stale and this verify is not full
 
 
 @dataclass(frozen=True)
@@ -303,6 +305,8 @@ def plan_problem(problem_id: str, folder: Path, settings: Settings) -> Plan:
         f"{correct} correct, {wrong} wrong in {directory}"]
     rows.append(_check(problem_id, "known submissions", f">={settings.min_correct} correct, "
                        f">={settings.min_wrong} wrong", count_errors, good=f"{correct} correct, {wrong} wrong"))
+    if settings.check_record:
+        rows.append(record_row(problem, settings))
     if not problem.reference_path.is_file():
         return Plan(problem_id, tuple(rows), ())  # nothing can be judged without the oracle
 
@@ -323,6 +327,35 @@ def plan_problem(problem_id: str, folder: Path, settings: Settings) -> Plan:
         judgings.append(Judging(task("stub (judged)", f"{problem.module}.py", stub.encode(), settings.seed,
                                      fail_fast=True), "stub (judged)", STUB_VERDICTS, ()))
     return Plan(problem_id, tuple(rows), tuple(judgings))
+
+
+def record_row(problem: Problem, settings: Settings) -> Row:
+    """The verify record (judge.verify_record) is current, or this verify is full enough to stand in for it."""
+    try:
+        why = staleness(problem, load_record(record_path(problem)))
+    except Exception as exc:  # a malformed record is this row's failure, not a crash
+        why = str(exc)
+    full = is_full(settings.seeds, settings.examples_factor) and settings.submissions is None
+    if why is None:
+        return _check(problem.id, "verify record", "current", [])
+    if full:
+        return _check(problem.id, "verify record", "current", [], good=f"{why}: a full verify runs now")
+    return _check(problem.id, "verify record", "current",
+                  [f"{why}: run a full verify (`judge verify {problem.id} --seeds {max(settings.seeds, 2)} "
+                   "--write-record`) and commit the record"])
+
+
+def record_entries(rows: tuple[Row, ...] | list[Row], settings: Settings) -> dict[str, Entry]:
+    """The record of each problem whose rows all passed in a full verify (none for a cheaper one)."""
+    if not is_full(settings.seeds, settings.examples_factor) or settings.submissions is not None:
+        return {}
+    failed = {row.problem for row in rows if not row.ok}
+    entries = {}
+    for problem_id, folder in problem_folders(tuple(dict.fromkeys(row.problem for row in rows))):
+        if problem_id not in failed:
+            entries[problem_id] = Entry(content_sha256(load_problem(folder)), settings.seeds,
+                                        settings.examples_factor, settings.seed)
+    return entries
 
 
 def _judged_row(problem_id: str, judging: Judging, report: Report) -> Row:

@@ -35,14 +35,28 @@ from judge.verify import (
     format_table,
     name_error,
     plan_problem,
+    record_entries,
     reference_errors,
     statement_examples_error,
     to_json,
 )
+from judge.verify_record import (
+    FULL_EXAMPLES_FACTOR,
+    FULL_SEEDS,
+    Entry,
+    RecordError,
+    content_sha256,
+    dump_record,
+    is_current,
+    load_record,
+    write_entries,
+)
 
-# CI settings (see the report): each problem's reference under 2 seeds with 10x the hypothesis examples
-CI_SEEDS = 2
-CI_EXAMPLES_FACTOR = 10
+# CI settings: a problem whose content changed since its record in problems/verify.toml gets the full verify (its
+# reference under 2 seeds with 10x the hypothesis examples), the others a cheap one (1 seed, normal examples);
+# every known submission is judged either way
+CI_SEEDS = FULL_SEEDS
+CI_EXAMPLES_FACTOR = FULL_EXAMPLES_FACTOR
 # the problems with the longest runs first, so that xdist does not start them last
 PROBLEMS = sorted(all_problems(), key=lambda pid: -len(known_submissions(pid)))
 FIXTURES = REPO / "tests" / "fixtures"
@@ -75,8 +89,9 @@ def failures(document: dict) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize("problem_id", PROBLEMS)
 def test_problem_passes_verify(problem_id: str, seed: int) -> None:
-    result, document = verify_json(problem_id, "--workers", "1", "--seed", str(seed), "--seeds", str(CI_SEEDS),
-                                   "--examples-factor", str(CI_EXAMPLES_FACTOR))
+    seeds, factor = (1, 1) if is_current(get_problem(problem_id)) else (CI_SEEDS, CI_EXAMPLES_FACTOR)
+    result, document = verify_json(problem_id, "--workers", "1", "--seed", str(seed), "--seeds", str(seeds),
+                                   "--examples-factor", str(factor), "--check-record")
     shown = failures(document) + "\n" + result.stderr[-1500:]
     assert result.returncode == 0 and document["ok"] and document["totals"]["failed"] == 0, shown
     assert document["seed"] == seed and [p["id"] for p in document["problems"]] == [problem_id]
@@ -87,7 +102,8 @@ def test_problem_passes_verify(problem_id: str, seed: int) -> None:
             expected, expected, True), shown
     references = [item for item in rows if item.startswith("reference seed=")]
     assert references and all(rows[item]["got"] == "accepted" for item in references), shown
-    assert {f"seed={seed + i}" for i in range(CI_SEEDS)} == {item.split()[1] for item in references}
+    assert {f"seed={seed + i}" for i in range(seeds)} == {item.split()[1] for item in references}
+    assert rows["verify record"]["ok"], shown
     assert rows["stub (judged)"]["got"] in ("wrong_answer", "runtime_error"), shown
     assert rows["stub"]["got"] == "current" and rows["statement examples"]["got"] == "present", shown
     assert rows["known submission names"]["ok"], shown
@@ -228,8 +244,62 @@ def test_json_and_table_of_the_same_rows() -> None:
 
 
 @pytest.mark.parametrize("args", [("verify", "no-such-problem"), ("verify", "sortin"),
-                                  ("verify", "sorting", "--submissions", "/nonexistent")])
+                                  ("verify", "sorting", "--submissions", "/nonexistent"),
+                                  ("verify", "sorting", "--quick", "--write-record")])
 def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     result = judge(*args)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+# -- the verify record ----------------------------------------------------------------------------------------------
+
+def _record_row(folder: Path, settings: Settings) -> Row:
+    return next(row for row in plan_problem("toy-add", folder, settings).rows if row.item == "verify record")
+
+
+def test_the_record_row_fails_a_cheap_verify_of_a_changed_problem(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _toy_catalog(tmp_path)
+    monkeypatch.setenv(EXTRA_ROOT_ENV, str(tmp_path))
+    clear_cache()
+    cheap = Settings(seed=5, seeds=1, examples_factor=1, min_wrong=0, check_record=True)
+    full = dataclasses.replace(cheap, seeds=FULL_SEEDS, examples_factor=FULL_EXAMPLES_FACTOR)
+    assert "verify record" not in {row.item for row in plan_problem("toy-add", folder, Settings(seed=5)).rows}
+    missing = _record_row(folder, cheap)
+    assert not missing.ok and "no verify record" in missing.got
+    assert _record_row(folder, full).ok  # a full verify stands in for the record
+    problem = load_problem(folder)
+    record = tmp_path / "problems" / "verify.toml"
+    write_entries(record, {"toy-add": Entry(content_sha256(problem), FULL_SEEDS, FULL_EXAMPLES_FACTOR, 5)})
+    assert _record_row(folder, cheap).ok and is_current(problem)
+    before = content_sha256(problem)
+    for changed in (folder / "known" / "accepted_right.py", tmp_path / "solutions" / "toy_add.py",
+                    folder / "tests" / "test_toy.py"):
+        original = changed.read_text(encoding="utf-8")
+        changed.write_text(original + "\n# changed\n", encoding="utf-8")
+        stale = _record_row(folder, cheap)
+        assert not stale.ok and "changed since its verify record" in stale.got, changed
+        assert not is_current(problem) and content_sha256(problem) != before
+        changed.write_text(original, encoding="utf-8")
+    assert content_sha256(problem) == before
+    (folder / "tests" / "__pycache__").mkdir(exist_ok=True)
+    (folder / "tests" / "__pycache__" / "x.pyc").write_bytes(b"cache")  # caches are not content
+    assert content_sha256(problem) == before
+
+
+def test_the_record_round_trips_and_is_written_only_after_a_full_pass(tmp_path: Path) -> None:
+    entries = {"b": Entry("ab" * 32, 2, 10, 7), "a": Entry("cd" * 32, 3, 20, 2**64 - 1)}
+    path = tmp_path / "verify.toml"
+    path.write_text(dump_record(entries), encoding="utf-8")
+    assert load_record(path) == entries and load_record(tmp_path / "none.toml") == {}
+    write_entries(path, {"a": Entry("ef" * 32, 2, 10, 1)})
+    assert load_record(path) == {**entries, "a": Entry("ef" * 32, 2, 10, 1)}
+    path.write_text('["a"]\nseeds = 2\n', encoding="utf-8")
+    with pytest.raises(RecordError, match="malformed entry of 'a'"):
+        load_record(path)
+    passed = (Row("sorting", "stub", "current", "current", True),)
+    full = Settings(seed=3, seeds=FULL_SEEDS, examples_factor=FULL_EXAMPLES_FACTOR)
+    assert set(record_entries(passed, full)) == {"sorting"}
+    assert record_entries(passed, dataclasses.replace(full, seeds=1)) == {}
+    assert record_entries((*passed, Row("sorting", "x.py", "accepted", "wrong_answer", False)), full) == {}
