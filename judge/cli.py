@@ -13,7 +13,8 @@ from judge import __version__
 from judge.clikit import UserError, os_errors, problem_or_exit, sandbox_option
 from judge.examples import shown_statement
 from judge.problems import Problem, all_problems
-from judge.reports.text import format_group_line, format_report
+from judge.reports.text import format_report
+from judge.run_progress import RunProgress
 from judge.sandbox import SandboxUnavailable, fallback_note, get_sandbox
 from judge.stubs import StubError, render_stub
 
@@ -154,13 +155,21 @@ def run(problem_id: str, file: str, as_json: bool, seed: int | None, sandbox: st
         get_sandbox(sandbox)
     except SandboxUnavailable as exc:
         raise UserError(str(exc)) from None
-    on_group = None
+    # progress goes to the real stderr (the hidden tests' own output is swallowed): redrawn in place on a
+    # terminal, plain lines in a pipe or log, and with --json only on a terminal (stdout is the document's)
+    progress = None
     if not as_json:
         click.echo(f"Judging {file} on {problem.id} (seed {seed}) ...", err=True)
-        progress = sys.stderr  # the hidden tests' own output is swallowed; progress goes to the real stderr
-        on_group = lambda g: click.echo(format_group_line(g), file=progress)  # noqa: E731
-    report = judge_file(problem, path, seed=seed, sandbox=sandbox, max_examples=max_examples,
-                        only_groups=groups or None, on_group=on_group, fail_fast=fail_fast)
+        progress = RunProgress(sys.stderr, live=sys.stderr.isatty() and sys.stdout.isatty())
+    elif sys.stderr.isatty():
+        progress = RunProgress(sys.stderr, live=True)
+    try:
+        report = judge_file(problem, path, seed=seed, sandbox=sandbox, max_examples=max_examples,
+                            only_groups=groups or None, fail_fast=fail_fast,
+                            on_group_start=progress and progress.started, on_group=progress and progress.finished)
+    finally:
+        if progress is not None:
+            progress.close()
     if as_json:
         click.echo(report.dumps())
     else:

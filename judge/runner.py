@@ -14,7 +14,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -66,6 +66,26 @@ class TimedSubmission(Submission):
         self._counted = self.call_s_total
 
 
+@dataclass(frozen=True)
+class GroupEvents:
+    """Who hears of a group starting and finishing (the CLI's progress lines); either may be None."""
+
+    started: Callable[[harness.GroupState], None] | None = None
+    finished: Callable[[harness.GroupState], None] | None = None
+
+
+class _ReportingPlugin(harness.JudgePlugin):
+    """The harness's plugin that also says when a group starts (the harness itself reports only its end)."""
+
+    on_start: Callable[[harness.GroupState], None] | None = None
+
+    def _enter_group(self, group: harness.GroupState) -> None:
+        entering = self._current is not group
+        super()._enter_group(group)
+        if entering and self.on_start is not None:
+            self.on_start(group)
+
+
 def report_for_all(problem: Problem, verdict: Verdict, message: str, seed: int, sandbox: str,
                    started: float, output: str | None = None) -> Report:
     """`Report.for_all`, timed from `started`."""
@@ -74,21 +94,23 @@ def report_for_all(problem: Problem, verdict: Verdict, message: str, seed: int, 
 
 def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = None, sandbox: str = "auto",
                max_examples: int | None = None, only_groups: tuple[str, ...] | None = None,
-               on_group: Callable[[harness.GroupState], None] | None = None, fail_fast: bool = False) -> Report:
+               on_group: Callable[[harness.GroupState], None] | None = None, fail_fast: bool = False,
+               on_group_start: Callable[[harness.GroupState], None] | None = None) -> Report:
     """Judge the submission at `path` against `problem`'s hidden tests and return the report.
 
+    `on_group_start` and `on_group` are called as each group starts and ends (for progress on a terminal).
     With `only_groups` the report holds those groups only, whatever ends the judging (a compile error too), so its
     score is out of the groups run.
     """
-    report = _judge_file(problem, path, seed, sandbox, max_examples, only_groups, on_group, fail_fast)
+    events = GroupEvents(on_group_start, on_group)
+    report = _judge_file(problem, path, seed, sandbox, max_examples, only_groups, events, fail_fast)
     if only_groups:
         report = replace(report, groups=tuple(g for g in report.groups if g.name in only_groups))
     return report
 
 
 def _judge_file(problem: Problem, path: str | os.PathLike, seed: int | None, sandbox: str, max_examples: int | None,
-                only_groups: tuple[str, ...] | None, on_group: Callable[[harness.GroupState], None] | None,
-                fail_fast: bool) -> Report:
+                only_groups: tuple[str, ...] | None, events: GroupEvents, fail_fast: bool) -> Report:
     started = time.monotonic()
     seed = new_seed() if seed is None else seed
     backend_name = sandbox
@@ -112,7 +134,7 @@ def _judge_file(problem: Problem, path: str | os.PathLike, seed: int | None, san
         )
         submission = TimedSubmission(backend, spec, problem.call_timeout_s)
         try:
-            return _run_tests(problem, submission, seed, backend_name, started, max_examples, only_groups, on_group,
+            return _run_tests(problem, submission, seed, backend_name, started, max_examples, only_groups, events,
                               fail_fast)
         finally:
             submission.close()
@@ -126,7 +148,7 @@ def _judge_file(problem: Problem, path: str | os.PathLike, seed: int | None, san
 
 def _run_tests(problem: Problem, submission: TimedSubmission, seed: int, backend_name: str, started: float,
                max_examples: int | None, only_groups: tuple[str, ...] | None,
-               on_group: Callable[[harness.GroupState], None] | None, fail_fast: bool) -> Report:
+               events: GroupEvents, fail_fast: bool) -> Report:
     try:
         submission.start()
     except JudgeOutcome as exc:
@@ -138,11 +160,12 @@ def _run_tests(problem: Problem, submission: TimedSubmission, seed: int, backend
 
     def group_done(group: harness.GroupState) -> None:
         submission.group_left(group.name)
-        if on_group is not None:
-            on_group(group)
+        if events.finished is not None:
+            events.finished(group)
 
-    plugin = harness.JudgePlugin(problem, submission, load_reference(problem), seed, max_examples, only_groups,
-                                 group_done, fail_fast)
+    plugin = _ReportingPlugin(problem, submission, load_reference(problem), seed, max_examples, only_groups,
+                              group_done, fail_fast)
+    plugin.on_start = events.started
     exit_code = run_pytest(problem, plugin, seed)
     groups = tuple(replace(g, call_s=submission.group_call_s.get(g.name, 0.0)) for g in plugin.results())
     call_s = sum(g.call_s for g in groups)
@@ -172,6 +195,7 @@ def run_pytest(problem: Problem, plugin: harness.JudgePlugin, seed: int) -> int:
             "-p", "no:cacheprovider",
             "-p", "_hypothesis_pytestplugin",  # the only plugin besides ours: nothing the user installed
             "-q",
+            "--capture=sys",  # not fd: the progress lines of `judge run` reach the terminal while the tests run
             f"--hypothesis-seed={seed}",
         ]
         saved_shrink = getattr(hypothesis_engine, "MAX_SHRINKING_SECONDS", None)
