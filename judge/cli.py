@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from judge.problems import Problem, all_problems
 from judge.reports.text import format_report
 from judge.run_progress import RunProgress
 from judge.sandbox import SandboxUnavailable, fallback_note, get_sandbox
-from judge.stubs import StubError, render_stub
+from judge.stubs import StubError, render_practice_readme, render_stub
 
 _problem = problem_or_exit
 
@@ -71,6 +72,15 @@ def show(problem_id: str) -> None:
         click.echo(f"Forbidden: {', '.join(problem.forbidden)}")
     groups = ", ".join(f"{g.name} ({g.points})" for g in problem.groups)
     click.echo(f"Test groups: {groups}")
+    click.echo(practise_hint(problem))
+
+
+def practise_hint(problem: Problem, file: str | None = None) -> str:
+    """How to start: the public examples only, then everything (said by `show` and `init`)."""
+    file = file or f"{problem.module}.py"
+    return (f"Practise: judge stub {problem.id} -o {file}, then\n"
+            f"  judge run {problem.id} {file} --group examples   # the public examples only\n"
+            f"  judge run {problem.id} {file}                    # every hidden test group")
 
 
 @main.command()
@@ -115,7 +125,14 @@ def init(directory: str, problem_ids: tuple[str, ...], force: bool) -> None:
         with os_errors(f"cannot write {target}"):
             target.write_text(text, encoding="utf-8")
         written += 1
+    readme = root / "README.md"
+    with os_errors(f"cannot write {readme}"):
+        if force or not readme.exists():
+            readme.write_text(render_practice_readme(problems), encoding="utf-8")
     click.echo(f"wrote {written} stub(s) to {root}" + (f", skipped {skipped}" if skipped else ""), err=True)
+    first = problems[0]
+    click.echo(f"start with the public examples: cd {shlex.quote(str(root))} && "
+               f"judge run {first.id} {first.module}.py --group examples   (see {readme})", err=True)
 
 
 @main.command()

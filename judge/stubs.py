@@ -107,3 +107,9 @@ def render_stub(problem: Problem) -> str:
         imports=imports,
         blocks=blocks,
     )
+
+
+def render_practice_readme(problems: list[Problem]) -> str:
+    """The README.md `judge init` writes beside the stubs: how to practise (the examples first), what is there."""
+    template = environment().get_template("init/README.md.j2")
+    return template.render(problems=problems, example=problems[0])

@@ -67,7 +67,7 @@ def test_stub_is_valid_python_with_the_entry_point() -> None:
 def test_init_writes_one_stub_per_problem(tmp_path: Path) -> None:
     result = judge("init", str(tmp_path / "mine"), "sorting", "sudoku")
     assert result.returncode == 0
-    assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["sorting.py", "sudoku.py"]
+    assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["README.md", "sorting.py", "sudoku.py"]
     again = judge("init", str(tmp_path / "mine"), "sorting")
     assert again.returncode == 0 and "skipped" in again.stderr
 
