@@ -10,6 +10,7 @@ so hypothesis does not spend the group's time shrinking a timeout.
 from __future__ import annotations
 
 import builtins
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from judge.render import printable, shown
 from judge.sandbox.base import CallTimedOut, OutputExceeded, Sandbox, WorkerGone, WorkerProcess, WorkerSpec
 
 _MAX_ARG_REPR = 300
+HUNG_CALL_TIMEOUT_S = 2.0  # a call without its own limit, once the submission has hung (judge.harness marks it)
 
 
 class JudgeOutcome(Exception):
@@ -161,6 +163,9 @@ class Submission:
         self.generation = 0
         self.deadline: float | None = None  # the current group's wall-clock end, set by the harness
         self.fatal: JudgeOutcome | None = None
+        self.default_timeout_s: float | None = None  # a shorter limit for calls without one (Check.example)
+        self.hung = False  # a call was cut by its wall-clock limit: later calls without a limit of their own
+        # wait HUNG_CALL_TIMEOUT_S, not call_timeout_s, so a hang costs about one limit, not one per group
         self.outputs: list[str] = []
         self.missing: list[str] = []
         self.released: list[rpc.Handle] = []  # handles whose proxies were collected, freed with the next request
@@ -218,7 +223,12 @@ class Submission:
 
     # -- calls ---------------------------------------------------------------------------------------
     def _timeout(self, requested: float | None) -> float:
-        timeout = requested if requested is not None else self.call_timeout_s
+        if requested is not None:
+            timeout = requested
+        else:
+            timeout = min(self.call_timeout_s, self.default_timeout_s or math.inf)
+            if self.hung:
+                timeout = min(timeout, HUNG_CALL_TIMEOUT_S)
         if self.deadline is not None:
             remaining = self.deadline - time.monotonic()
             if remaining <= 0:

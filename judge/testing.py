@@ -219,6 +219,9 @@ def timed_call(submission: Any, reference: Any, entry: str, args: tuple, *, fact
 
 # -- the conventional `check` fixture ------------------------------------------------------------------------------
 
+CALL_FLOOR_S = 2.0  # the shortest wall-clock limit of a checked call (Check.call_limit)
+CALL_FACTOR = 20.0  # times the reference's own time on the same arguments
+
 
 class Check:
     """What every problem's `check` fixture returns (a subclass where the problem needs its own rules).
@@ -239,12 +242,25 @@ class Check:
         return self.call(self.entry, *args, **kwargs)
 
     def call(self, entry: str, *args: Any, **kwargs: Any) -> Any:
-        """One call of `entry`, judged against the reference's answer on a copy of the same arguments."""
-        expected = getattr(self.reference, entry)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-        res = self.submission.call(entry, args, kwargs, report_args=True)
+        """One call of `entry`, judged against the reference's answer on a copy of the same arguments, within a
+        limit that follows the reference's own time on them (`call_limit`)."""
+        ref_args, ref_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+        started = time.perf_counter()
+        expected = getattr(self.reference, entry)(*ref_args, **ref_kwargs)
+        timeout = self.call_limit(time.perf_counter() - started)
+        res = self.submission.call(entry, args, kwargs, report_args=True, timeout=timeout)
         self.answer(res.value, expected, args)
         self.unchanged(res.args_after, args)
         return res.value
+
+    def call_limit(self, reference_s: float) -> float | None:
+        """The wall-clock limit of a call the reference answered in `reference_s`: CALL_FACTOR times that, at
+        least CALL_FLOOR_S (start-up, transfer and a slower correct algorithm fit), at most the problem's
+        call_timeout_s (None: that one). A hang then costs about the floor instead of the full call timeout."""
+        ceiling = getattr(self.submission, "call_timeout_s", None)
+        if ceiling is None:
+            return None
+        return min(ceiling, scaled_limit(reference_s, CALL_FACTOR, CALL_FLOOR_S))
 
     @staticmethod
     def input(args: tuple) -> Any:
@@ -293,9 +309,22 @@ class Check:
 
     def example(self, example: Example) -> None:
         """Judge the submission on one public example: by the problem's rules, then against the example's data."""
+        started = time.perf_counter()
         disagreement = example_disagreement(example, self.reference, self.same)
         if disagreement is not None:
             raise ExampleError(disagreement)
+        limit = self.call_limit(time.perf_counter() - started)  # the reference ran every step: a bound for each
+        saved = getattr(self.submission, "default_timeout_s", None)
+        if limit is not None:
+            self.submission.default_timeout_s = limit
+        try:
+            self._example_steps(example)
+        finally:
+            if limit is not None:
+                self.submission.default_timeout_s = saved
+
+    def _example_steps(self, example: Example) -> None:
+        """Each step of an example on the submission, judged by the problem's rules and the example's data."""
         bound: dict[str, Any] = {}
         for step in example.steps:
             args, kwargs = example.arguments(step, bound)
