@@ -15,6 +15,7 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from judge.render import array_excerpt
 from judge.testing import Shown, fail, shown
 
 RTOL = 1e-6
@@ -46,13 +47,11 @@ def describe_difference(got: Any, expected: np.ndarray, rtol: float = RTOL, atol
         return (f"{bad.size} of {got.size} entries differ; first at index {where}: "
                 f"expected {bool(expected[where])}, got {bool(got[where])}")
     g, e = got.astype(np.float64), expected.astype(np.float64)
-    nan_mismatch = np.isnan(g) != np.isnan(e)
-    with np.errstate(invalid="ignore", over="ignore"):
-        abs_err = np.abs(g - e)
-        ok = (abs_err <= atol + rtol * np.abs(e)) | (np.isnan(g) & np.isnan(e)) | (g == e)
-    ok &= ~nan_mismatch
+    ok = _close_mask(g, e, rtol, atol)
     if ok.all():
         return None
+    with np.errstate(invalid="ignore", over="ignore"):
+        abs_err = np.abs(g - e)
     bad = np.flatnonzero(~ok.ravel())
     where = _index(int(bad[0]), g.shape)
     finite = np.where(np.isnan(abs_err), np.inf, abs_err)
@@ -68,14 +67,47 @@ def describe_difference(got: Any, expected: np.ndarray, rtol: float = RTOL, atol
     )
 
 
-def expect_allclose(got: Any, expected: np.ndarray, *, rtol: float = RTOL, atol: float = ATOL,
-                    what: str = "result", input: Any = None) -> None:
-    """Fail with the first bad index, both values and the max errors when got is not close to expected."""
+def _close_mask(g: np.ndarray, e: np.ndarray, rtol: float, atol: float) -> np.ndarray:
+    """Which entries of two float64 arrays of one shape agree (NaN agrees with NaN only)."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        ok = (np.abs(g - e) <= atol + rtol * np.abs(e)) | (np.isnan(g) & np.isnan(e)) | (g == e)
+    return ok & ~(np.isnan(g) != np.isnan(e))
+
+
+def first_mismatch(got: Any, expected: np.ndarray, rtol: float = RTOL, atol: float = ATOL) -> tuple[int, ...] | None:
+    """The index of the first entry that differs (arrays of one shape), for showing the arrays around it."""
+    if not isinstance(got, np.ndarray) or got.shape != expected.shape or got.dtype.kind not in "fiub" \
+            or expected.dtype.kind not in "fiub":
+        return None
+    if np.bool_ in (expected.dtype, got.dtype):
+        ok = got == expected
+    else:
+        ok = _close_mask(got.astype(np.float64), expected.astype(np.float64), rtol, atol)
+    bad = np.flatnonzero(~np.asarray(ok).ravel())
+    return _index(int(bad[0]), got.shape) if bad.size else None
+
+
+def allclose_failure(got: Any, expected: Any, *, rtol: float = RTOL, atol: float = ATOL,
+                     what: str = "result") -> tuple[str, Shown, Shown] | None:
+    """None when got is close to expected, else (message, expected, got): the message names `what`, where and
+    by how much; both arrays are shown (shape, dtype, NumPy's printing) around the first mismatch."""
     expected = np.asarray(expected)
     problem = describe_difference(got, expected, rtol, atol)
-    if problem is not None:
+    if problem is None:
+        return None
+    focus = first_mismatch(got, expected, rtol, atol)
+    return f"{what}: {problem}", array_excerpt(expected, focus), array_excerpt(got, focus)
+
+
+def expect_allclose(got: Any, expected: np.ndarray, *, rtol: float = RTOL, atol: float = ATOL,
+                    what: str = "result", input: Any = None) -> None:
+    """Fail with the first bad index, both values and the max errors when got is not close to expected; the
+    arrays are shown around that index."""
+    failure = allclose_failure(got, expected, rtol=rtol, atol=atol, what=what)
+    if failure is not None:
+        message, shown_expected, shown_got = failure
         shown_input = {} if input is None else {"input": input}
-        fail(f"{what}: {problem}", expected=expected, got=got, **shown_input)
+        fail(message, expected=shown_expected, got=shown_got, **shown_input)
 
 
 def summarize_array(arr: np.ndarray) -> Shown:
@@ -247,7 +279,7 @@ def expect_gradient(analytic: Any, numeric: np.ndarray, *, threshold: float = FD
         fail(f"{what} disagrees with finite differences (relative error {float(np.max(diff / scale)):.3g} > "
              f"{threshold:g}); first at index {where}: numeric {float(numeric[where])!r}, "
              f"analytic {float(analytic[where])!r}",
-             expected=summarize_array(numeric), got=summarize_array(analytic))
+             expected=array_excerpt(numeric, where), got=array_excerpt(analytic, where))
 
 
 def hoeffding_interval(n: int, p: float, false_failure: float = 1e-9) -> tuple[float, float]:

@@ -255,3 +255,52 @@ def _numpy(w: _Writer, value: Any, depth: int) -> None:
         return
     w.write(f"{head}, {value.size:,} entries, starting ")
     _value(w, value.reshape(-1)[:8].tolist(), depth)
+
+
+EXCERPT_ROWS = 2  # rows (and, for 1-D arrays, entries) shown each side of the focus
+EXCERPT_COLS = 3  # columns shown each side of the focus
+
+
+def array_excerpt(value: Any, focus: tuple[int, ...] | None = None, limit: int = SHOWN_CHARS) -> Shown:
+    """An array as a person reads it: shape and dtype, then NumPy's own printing of the whole array when it is
+    small, else of the window around `focus` (the first mismatch) with the window's place in the array.
+
+    Anything else (or an array NumPy cannot print plainly) is shown as `shown` shows it; never raises."""
+    import numpy as np
+
+    if type(value) is not np.ndarray or value.dtype.kind in "OV" or value.ndim == 0:
+        return shown(value, limit)
+    try:
+        head = f"array{value.shape} {value.dtype}"
+        if value.size == 0:
+            return Shown(f"{head} (empty)")
+        focus = tuple(min(max(int(i), 0), side - 1) for i, side in zip(focus or (0,) * value.ndim, value.shape,
+                                                                           strict=False))
+        focus += (0,) * (value.ndim - len(focus))
+        window, where = _window(value, focus)
+        with np.printoptions(precision=6, threshold=10**6, linewidth=100, suppress=False):
+            body = np.array2string(window, separator=" ")
+        place = "" if where is None else f", {where}"
+        text = f"{head}{place}:\n{body}"
+    except Exception as exc:  # an array subclass's printing may raise anything
+        return Shown(f"<array that cannot be shown: {type(exc).__name__}>")
+    return shown(Shown(text), limit)
+
+
+def _window(value: Any, focus: tuple[int, ...]) -> tuple[Any, str | None]:
+    """The part of `value` around `focus` that fits a report line or a few (all of it when it is small), and
+    where it sits (`slice [3, :, :], rows 40:45, columns 7:14`); None when the window is the whole array."""
+    fixed = focus[:-2]  # the leading axes of an N-D array: the focus's own 2-D slice
+    plane = value[fixed] if fixed else value
+    spans = [(EXCERPT_ROWS, "rows"), (EXCERPT_COLS, "columns")] if plane.ndim == 2 else [(EXCERPT_COLS * 2,
+                                                                                           "entries")]
+    slices, parts = [], []
+    for (radius, noun), centre, side in zip(spans, focus[len(fixed):], plane.shape, strict=True):
+        start = max(0, min(centre - radius, side - (2 * radius + 1)))
+        stop = min(side, start + 2 * radius + 1)
+        slices.append(slice(start, stop))
+        if (start, stop) != (0, side):
+            parts.append(f"{noun} {start}:{stop}")
+    if fixed:
+        parts.insert(0, f"slice [{', '.join(str(i) for i in fixed)}, :, :]")
+    return plane[tuple(slices)], ", ".join(parts) or None

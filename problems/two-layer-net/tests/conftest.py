@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from judge.numeric import ATOL, RTOL, check_plain_cache, expect_allclose, expect_unchanged
+from judge.numeric import ATOL, RTOL, allclose_failure, check_plain_cache, expect_unchanged
 from judge.testing import Check, expect, fail
 
 FORWARD = "two_layer_forward"
@@ -31,13 +31,33 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
-def close(got: object, expected: np.ndarray, *, what: str, input: object = None) -> None:
-    """rtol 1e-6; atol 1e-8 times max(1, the largest |entry| of expected); float64 required."""
+def close_failure(got: object, expected: np.ndarray, *, what: str) -> tuple | None:
+    """None when `got` passes `close`, else (message, expected, got) as the report shows them."""
     expected = np.asarray(expected)
     scale = float(np.max(np.abs(expected))) if expected.size else 0.0
-    expect_allclose(got, expected, rtol=RTOL, atol=ATOL * max(1.0, scale), what=what, input=input)
-    if isinstance(got, np.ndarray) and got.dtype != np.float64:
-        fail(f"{what}: expected a float64 array, got dtype {got.dtype}", input=input)
+    failure = allclose_failure(got, expected, rtol=RTOL, atol=ATOL * max(1.0, scale), what=what)
+    if failure is None and isinstance(got, np.ndarray) and got.dtype != np.float64:
+        return f"{what}: expected a float64 array, got dtype {got.dtype}", None, None
+    return failure
+
+
+def close(got: object, expected: np.ndarray, *, what: str, input: object = None) -> None:
+    """rtol 1e-6; atol 1e-8 times max(1, the largest |entry| of expected); float64 required."""
+    close_all([(what, got, expected)], input=input)
+
+
+def close_all(named: list[tuple[str, object, np.ndarray]], *, input: object = None) -> None:
+    """`close` for several arrays (the five gradients) at once: one failure naming every one that is wrong, with
+    the first wrong one's arrays shown."""
+    failures = [f for what, got, want in named if (f := close_failure(got, want, what=what)) is not None]
+    if not failures:
+        return
+    message, expected, got = failures[0]
+    if len(failures) > 1:
+        names = ", ".join(m.split(":", 1)[0] for m, _, _ in failures)
+        message = f"{len(failures)} wrong: {names}\n" + "\n".join(m for m, _, _ in failures)
+    shown = {} if expected is None else {"expected": expected, "got": got}
+    fail(message, input=input, **shown)
 
 
 def _inputs(X, W1, b1, W2, b2) -> dict:
@@ -97,8 +117,7 @@ def check_network(submission, reference, X, W1, b1, W2, b2, dscores) -> tuple:
     scores, cache, _ = forward(submission, X, W1, b1, W2, b2)
     close(scores, expected_scores, what="scores", input=shown)
     grads, _ = backward(submission, dscores, cache, shown=shown)
-    for name, got, want in zip(GRADS, grads, expected_grads, strict=True):
-        close(got, want, what=name, input=shown)
+    close_all(list(zip(GRADS, grads, expected_grads, strict=True)), input=shown)
     return grads
 
 
@@ -149,7 +168,7 @@ class NetCheck(Check):
 
     entry = FORWARD
     GRADS, PARAMS = GRADS, PARAMS
-    close, np_rng = staticmethod(close), staticmethod(np_rng)
+    close, close_all, np_rng = staticmethod(close), staticmethod(close_all), staticmethod(np_rng)
     integer_zero, gaussian = staticmethod(integer_relu_zero_case), staticmethod(gaussian_case)
     forward_result, backward_result = staticmethod(forward_result), staticmethod(backward_result)
 

@@ -105,11 +105,12 @@ def test_backward_twice_with_the_same_cache(reference, check, rng):
     passes = []
     for upstream in (dscores, other, dscores):
         grads, _ = check.backward(upstream, cache)
-        for name, got, want in zip(check.GRADS, grads, reference.two_layer_backward(upstream, ref_cache), strict=True):
-            check.close(got, want, what=f"{name} (backward pass reusing one cache)")
+        expected = reference.two_layer_backward(upstream, ref_cache)
+        check.close_all([(f"{name} (backward pass reusing one cache)", got, want)
+                         for name, got, want in zip(check.GRADS, grads, expected, strict=True)])
         passes.append(grads)
-    for name, first, again in zip(check.GRADS, passes[0], passes[2], strict=True):
-        check.close(again, first, what=f"{name} (the same dscores and cache again: must equal the first pass)")
+    check.close_all([(f"{name} (the same dscores and cache again: must equal the first pass)", again, first)
+                     for name, first, again in zip(check.GRADS, passes[0], passes[2], strict=True)])
 
 
 def test_backward_works_from_its_cache_alone(reference, check, rng):
@@ -122,8 +123,8 @@ def test_backward_works_from_its_cache_alone(reference, check, rng):
         *params, dscores = case
         grads, _ = check.backward(dscores, cache)
         expected = reference.two_layer_backward(dscores, reference.two_layer_forward(*params)[1])
-        for name, got, want in zip(check.GRADS, grads, expected, strict=True):
-            check.close(got, want, what=f"{name} (backward pass given an earlier forward pass's cache)")
+        check.close_all([(f"{name} (backward pass given an earlier forward pass's cache)", got, want)
+                         for name, got, want in zip(check.GRADS, grads, expected, strict=True)])
 
 
 def test_forward_twice_gives_the_same_scores(reference, check, rng):
