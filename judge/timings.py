@@ -10,7 +10,9 @@ lengths, array shapes and dtypes; not the values, which change with every seed).
 Load changes between runs, so every use also times a short fixed calibration workload and scales a cached time
 by (calibration now / calibration when it was cached): a machine twice as busy as when the time was recorded gets
 twice the limit. The scale never goes below 1, so a quiet moment during calibration cannot make a limit tighter
-than the one measured. `JUDGE_TIMINGS_CACHE` names another cache file, or `off` to always measure.
+than the one measured, and a cached time gets a margin of CACHED_MARGIN on top (a fresh measurement saw the load of
+its moment; a cached one only through the calibration). `JUDGE_TIMINGS_CACHE` names another cache file, or
+`off` to always measure.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import Any
 
 CACHE_ENV = "JUDGE_TIMINGS_CACHE"
 MIN_SCALE = 1.0
+CACHED_MARGIN = 1.5  # a cached time sees the present load only through the calibration: some slack
 MAX_SCALE = 20.0
 MAX_PER_TEST = 50
 _JUDGE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -58,17 +61,19 @@ def machine_fingerprint() -> str:
 
 
 def calibration_s() -> float:
-    """Median of seven runs of a fixed pure-Python workload (~3 ms idle): how busy the machine is right now.
+    """Wall time of a fixed pure-Python workload (~30 ms idle, in three parts): how busy the machine is right now.
 
-    Measured at every use (25 ms), right before the submission's timed call, as the reference used to be."""
-    runs = []
-    for _ in range(7):
+    Long enough to span several scheduler time slices, so that sharing the CPU with other processes shows (a
+    workload of a few milliseconds often runs inside one slice at full speed, however busy the machine is).
+    Measured at every use, right before the submission's timed call, as the reference used to be."""
+    total = 0.0
+    for _ in range(3):
         started = time.perf_counter()
-        total = 0
-        for i in range(30_000):
-            total += (i * i) % 7
-        runs.append(time.perf_counter() - started)
-    return sorted(runs)[len(runs) // 2]
+        acc = 0
+        for i in range(180_000):
+            acc += (i * i) % 7
+        total += time.perf_counter() - started
+    return total
 
 
 def _shape(value: Any) -> str:
@@ -150,7 +155,7 @@ def reference_seconds(func: Callable, args: tuple, measure: Callable[[], float])
     entry = _lookup(path, fingerprint, key)
     if entry is not None:
         scale = min(MAX_SCALE, max(MIN_SCALE, now / entry["calibration_s"]))
-        return entry["s"] * scale
+        return entry["s"] * scale * CACHED_MARGIN
     seconds = measure()
     with contextlib.suppress(OSError):
         _update(path, fingerprint, key, float(seconds), float(now))
