@@ -206,6 +206,41 @@ def _verdict_options(groups: tuple[str, ...], fail_fast: bool, max_examples: int
 
 
 @main.command()
+@click.argument("problem_id", metavar="ID")
+@click.argument("file", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@click.option("--seed", type=click.IntRange(0, 2**64 - 1), required=True, help="The seed of the failing run.")
+@sandbox_option
+@click.option("--max-examples", type=click.IntRange(1, 100_000), help="As given to the failing run.")
+@click.option("--group", "groups", multiple=True, help="As given to the failing run (repeatable).")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Where test_repro_<module>.py (and its .npz) go.")
+@click.option("--force", is_flag=True, help="Overwrite an existing repro file.")
+def repro(problem_id: str, file: str, seed: int, sandbox: str, max_examples: int | None, groups: tuple[str, ...],
+          output_dir: str, force: bool) -> None:
+    """Write a pytest file that calls FILE's function on the failing input of run --seed N, for your debugger.
+
+    The file runs your code directly, OUTSIDE the sandbox (no time or memory limits).
+    """
+    from judge.repro import ReproError, make_repro
+
+    problem = _problem(problem_id)
+    unknown = [g for g in groups if g not in {grp.name for grp in problem.groups}]
+    if unknown:
+        raise UserError(f"problem {problem.id!r} has no group {unknown[0]!r}")
+    click.echo(f"Judging {file} on {problem.id} (seed {seed}) to find the failing call ...", err=True)
+    try:
+        with os_errors(f"cannot write into {output_dir}"):
+            made = make_repro(problem, Path(file), seed, Path(output_dir), sandbox=sandbox, groups=groups or None,
+                              max_examples=max_examples, force=force)
+    except ReproError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{made.report.verdict.value} in group {made.group}: wrote {made.test_file}"
+               + (f" and {made.data_file}" if made.data_file else ""))
+    click.echo(click.style("It runs your code OUTSIDE the sandbox (no limits):", bold=True)
+               + f" python -m pytest {shlex.quote(str(made.test_file))}")
+
+
+@main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the checks as JSON.")
 def doctor(as_json: bool) -> None:
     """Self-test every sandbox backend here (start, network, files, environment, limits).

@@ -51,11 +51,14 @@ class TimedSubmission(Submission):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.on_call: Callable[..., None] | None = None  # told of every call before it is made (`judge repro`)
         self.call_s_total = 0.0
         self.group_call_s: dict[str, float] = {}
         self._counted = 0.0
 
     def call(self, *args, **kwargs) -> CallResult:
+        if self.on_call is not None:
+            self.on_call(*args, **kwargs)
         result = super().call(*args, **kwargs)
         self.call_s_total += result.call_s
         return result
@@ -68,10 +71,11 @@ class TimedSubmission(Submission):
 
 @dataclass(frozen=True)
 class GroupEvents:
-    """Who hears of a group starting and finishing (the CLI's progress lines); either may be None."""
+    """Who hears of a group starting and finishing (the CLI's progress lines) and of each call; any may be None."""
 
     started: Callable[[harness.GroupState], None] | None = None
     finished: Callable[[harness.GroupState], None] | None = None
+    call: Callable[..., None] | None = None
 
 
 class _ReportingPlugin(harness.JudgePlugin):
@@ -95,14 +99,16 @@ def report_for_all(problem: Problem, verdict: Verdict, message: str, seed: int, 
 def judge_file(problem: Problem, path: str | os.PathLike, *, seed: int | None = None, sandbox: str = "auto",
                max_examples: int | None = None, only_groups: tuple[str, ...] | None = None,
                on_group: Callable[[harness.GroupState], None] | None = None, fail_fast: bool = False,
-               on_group_start: Callable[[harness.GroupState], None] | None = None) -> Report:
+               on_group_start: Callable[[harness.GroupState], None] | None = None,
+               on_call: Callable[..., None] | None = None) -> Report:
     """Judge the submission at `path` against `problem`'s hidden tests and return the report.
 
-    `on_group_start` and `on_group` are called as each group starts and ends (for progress on a terminal).
+    `on_group_start` and `on_group` are called as each group starts and ends (for progress on a terminal);
+    `on_call` with the arguments of `Submission.call` before each call into the submission (`judge repro`).
     With `only_groups` the report holds those groups only, whatever ends the judging (a compile error too), so its
     score is out of the groups run.
     """
-    events = GroupEvents(on_group_start, on_group)
+    events = GroupEvents(on_group_start, on_group, on_call)
     report = _judge_file(problem, path, seed, sandbox, max_examples, only_groups, events, fail_fast)
     if only_groups:
         report = replace(report, groups=tuple(g for g in report.groups if g.name in only_groups))
@@ -133,6 +139,7 @@ def _judge_file(problem: Problem, path: str | os.PathLike, seed: int | None, san
             shown_as=str(path),
         )
         submission = TimedSubmission(backend, spec, problem.call_timeout_s)
+        submission.on_call = events.call
         try:
             return _run_tests(problem, submission, seed, backend_name, started, max_examples, only_groups, events,
                               fail_fast)
