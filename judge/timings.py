@@ -11,8 +11,13 @@ Load changes between runs, so every use also times a short fixed calibration wor
 by (calibration now / calibration when it was cached): a machine twice as busy as when the time was recorded gets
 twice the limit. The scale never goes below 1, so a quiet moment during calibration cannot make a limit tighter
 than the one measured, and a cached time gets a margin of CACHED_MARGIN on top (a fresh measurement saw the load of
-its moment; a cached one only through the calibration). `JUDGE_TIMINGS_CACHE` names another cache file, or
-`off` to always measure.
+its moment; a cached one only through the calibration).
+
+Off by default: on two cores shared by four or more judgings, a calibration measured at another moment than the
+submission's call let quadratic known submissions through (limit scaled up while the submission ran unhindered)
+and, unscaled, judged correct ones too slow. Measuring the reference right before the call, as every run did
+before, is what the verdicts are checked with. `JUDGE_TIMINGS_CACHE=on` (the user's cache directory) or a file
+path turns the cache on; the way to make it safe is to compare CPU time instead of wall time (see the README).
 """
 
 from __future__ import annotations
@@ -40,9 +45,9 @@ _ordinals: dict[str, int] = {}
 
 def cache_path() -> Path | None:
     configured = os.environ.get(CACHE_ENV, "")
-    if configured.lower() == "off":
+    if configured.lower() in ("", "off"):
         return None
-    if configured:
+    if configured.lower() != "on":
         return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "judge" / "timings.json"

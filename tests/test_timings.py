@@ -81,3 +81,10 @@ def test_off_always_measures(cache: Path, monkeypatch: pytest.MonkeyPatch) -> No
     timings._ordinals.clear()
     _time([1], measured, 0.4)
     assert measured == [0.3, 0.4]
+
+
+def test_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(timings.CACHE_ENV, raising=False)
+    assert timings.cache_path() is None
+    monkeypatch.setenv(timings.CACHE_ENV, "on")
+    assert timings.cache_path() is not None and timings.cache_path().name == "timings.json"
