@@ -173,7 +173,7 @@ def test_closing_an_interrupted_pool_stops_the_judging_and_its_worker(catalog: P
     thread.join(30)
     assert not thread.is_alive()
     assert result and result[0]["verdict"] == "internal_error"
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a busy CI machine: the SIGINT, pytest ending, the sandbox killed
     while not all(_gone(pid) for pid in running) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert [pid for pid in running if not _gone(pid)] == []

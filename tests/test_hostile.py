@@ -202,7 +202,8 @@ def test_attack_is_contained(attack: str, backend: str, leftovers: list[str], se
     report = judge_file(_problem(attack), path, seed=seed, sandbox=backend, only_groups=groups)
     took = time.monotonic() - began
     document = report.dumps()
-    assert took < WALL_BOUND_S, f"the judge took {took:.1f} s"
+    bound = WALL_BOUND_S * (2 if attack in SLOW_ATTACKS else 1)  # moving hundreds of MB: slower under docker
+    assert took < bound, f"the judge took {took:.1f} s"
     assert report.sandbox == backend
     assert report.verdict.value != "accepted", document
     assert report.verdict.value in VERDICTS[attack], document
