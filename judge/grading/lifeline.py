@@ -8,6 +8,7 @@ started the child ends, so batch code starts children from threads that live as 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 
@@ -17,6 +18,10 @@ PR_SET_PDEATHSIG = 1
 
 def signal_on_parent_death(signum: int = signal.SIGINT) -> bool:
     """Ask for `signum` when the parent dies; False where the kernel cannot (not Linux)."""
+    if signum == signal.SIGINT and signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # started in the background by a non-interactive shell (as CI may be): SIGINT ignored would ignore this too
+        with contextlib.suppress(ValueError):  # not the main thread
+            signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         import ctypes
 
